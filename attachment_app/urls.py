@@ -1,0 +1,19 @@
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from attachment_app import accounts, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("lessons/", views.lesson_list, name="lesson_list"),
+    path("lessons/<slug:slug>/", views.lesson_detail, name="lesson_detail"),
+    path("lessons/<slug:slug>/read/", views.mark_lesson_read, name="lesson_mark_read"),
+    path("crisis/", views.crisis, name="crisis"),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt),
+    path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
+    path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/delete/", accounts.delete_account, name="delete_account"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("journal/", include("journal.urls")),
+]

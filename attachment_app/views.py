@@ -1,0 +1,102 @@
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from attachment_app.lessons import GLOSSARY_SLUG, TOPICS, library
+from journal.models import LessonRead
+
+
+@require_GET
+def home(request):
+    context = {"lessons": library().lessons[:4]}
+    if request.user.is_authenticated:
+        from journal.review import week_at_a_glance
+
+        context["glance"] = week_at_a_glance(request.user)
+    return render(request, "home.html", context)
+
+
+@require_GET
+def crisis(request):
+    return render(request, "crisis.html")
+
+
+@require_GET
+def lesson_list(request):
+    lessons = library()
+    topic = request.GET.get("topic", "")
+    topic = topic if topic in TOPICS else ""
+    query = request.GET.get("q", "").strip()[:100]
+    found = lessons.filter(topic=topic, query=query)
+    read = set()
+    if request.user.is_authenticated:
+        read = set(LessonRead.objects.filter(user=request.user).values_list("lesson_slug", flat=True))
+    return render(
+        request,
+        "lessons/list.html",
+        {
+            "reading_path": lessons.reading_path(found),
+            "found": found,
+            "topics": TOPICS,
+            "topic": topic,
+            "query": query,
+            "read": read,
+            "filtered": bool(topic or query),
+        },
+    )
+
+
+@require_GET
+def lesson_detail(request, slug):
+    lessons = library()
+    lesson = lessons.get(slug)
+    if lesson is None:
+        raise Http404("No lesson by that name.")
+    previous, following = lessons.neighbours(lesson)
+    is_read = (
+        request.user.is_authenticated
+        and LessonRead.objects.filter(user=request.user, lesson_slug=slug).exists()
+    )
+    glossary_terms = lessons.glossary_terms
+    return render(
+        request,
+        "lessons/detail.html",
+        {
+            "lesson": lesson,
+            "previous": previous,
+            "next": following,
+            "related": lessons.related(lesson),
+            "glossary": [(term, glossary_terms[term]) for term in lesson.glossary],
+            "is_glossary": slug == GLOSSARY_SLUG,
+            "is_read": is_read,
+        },
+    )
+
+
+@require_POST
+@login_required
+def mark_lesson_read(request, slug):
+    if library().get(slug) is None:
+        raise Http404("No lesson by that name.")
+    LessonRead.objects.get_or_create(user=request.user, lesson_slug=slug)
+    if request.htmx:
+        return render(request, "lessons/_read_mark.html", {"is_read": True, "lesson": library().get(slug)})
+    return redirect("lesson_detail", slug=slug)
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001  (any database failure means unhealthy)
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def robots_txt(request):
+    return HttpResponse("User-agent: *\nDisallow: /journal/\nDisallow: /accounts/\n", content_type="text/plain")

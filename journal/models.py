@@ -1,0 +1,316 @@
+"""The journal: trigger logs, pauses, reframes and weekly reflections, every row owned by one user.
+
+Times are stored in UTC and shown in the user's own zone (see `UserSettings.zone`).
+"""
+
+import zoneinfo
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+
+from journal.choices import (
+    DEFAULT_PAUSE_MINUTES,
+    PAUSE_MINUTES,
+    ActedOn,
+    BodySensation,
+    Emotion,
+    SoothingAction,
+    TriggerKind,
+    Urge,
+    UrgePassed,
+    WeekStart,
+    lesson_for,
+)
+
+ZERO_TO_TEN = [MinValueValidator(0), MaxValueValidator(10)]
+ZERO_TO_HUNDRED = [MinValueValidator(0), MaxValueValidator(100)]
+# A phone's clock may run a little ahead of the server's; a moment "now" must still save.
+CLOCK_SKEW = timedelta(minutes=5)
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError("Choose a time zone from the list.")
+
+
+class OwnedQuerySet(models.QuerySet):
+    def for_user(self, user):
+        return self.filter(user=user)
+
+
+class UserSettings(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_settings")
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    week_start = models.PositiveSmallIntegerField(choices=WeekStart.choices, default=WeekStart.MONDAY)
+    default_pause_minutes = models.PositiveSmallIntegerField(
+        choices=[(minutes, f"{minutes} minutes") for minutes in PAUSE_MINUTES], default=DEFAULT_PAUSE_MINUTES
+    )
+
+    class Meta:
+        verbose_name_plural = "user settings"
+
+    def __str__(self):
+        return f"Settings for user {self.user_id}"
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    @classmethod
+    def for_user(cls, user):
+        return cls.objects.get_or_create(user=user)[0]
+
+
+class CustomChoice(models.Model):
+    """A trigger kind or urge a person adds for themselves; it sits beside the built-in ones."""
+
+    class ListName(models.TextChoices):
+        TRIGGER = "trigger", "Trigger"
+        URGE = "urge", "Urge"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="custom_choices")
+    list_name = models.CharField(max_length=10, choices=ListName.choices)
+    label = models.CharField(max_length=40)
+    key = models.SlugField(max_length=60)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "list_name", "key"], name="unique_custom_choice_per_user")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = f"my-{slugify(self.label)[:50]}"
+        super().save(*args, **kwargs)
+
+
+class TriggerLog(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trigger_logs")
+    occurred_at = models.DateTimeField("when", default=timezone.now)
+    trigger_kind = models.CharField("what set it off", max_length=60)
+    intensity = models.PositiveSmallIntegerField("how strong", validators=ZERO_TO_TEN)
+    urge = models.CharField("the urge", max_length=60, blank=True)
+    what_happened = models.CharField("what happened", max_length=200, blank=True)
+    story = models.TextField("the story my mind is telling", max_length=1000, blank=True)
+    urge_strength = models.PositiveSmallIntegerField("how strong the urge is", null=True, blank=True, validators=ZERO_TO_TEN)
+    acted_on = models.CharField("did I act on the urge?", max_length=10, choices=ActedOn.choices, default=ActedOn.NOT_YET)
+    intensity_after = models.PositiveSmallIntegerField("how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN)
+    notes = models.TextField(max_length=2000, blank=True)
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["user", "occurred_at"], name="log_user_occurred")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_log_submission"),
+            models.CheckConstraint(condition=models.Q(intensity__lte=10), name="log_intensity_0_10"),
+        ]
+
+    def __str__(self):
+        return f"Moment {self.pk}"
+
+    def clean(self):
+        if self.occurred_at and self.occurred_at > timezone.now() + CLOCK_SKEW:
+            raise ValidationError({"occurred_at": "This can't be in the future. Pick a time up to now."})
+
+    def tag_values(self, kind):
+        return [tag.value for tag in self.tags.all() if tag.kind == kind]
+
+    @property
+    def sensations(self):
+        return self.tag_values(LogTag.Kind.SENSATION)
+
+    @property
+    def emotions(self):
+        return self.tag_values(LogTag.Kind.EMOTION)
+
+    @property
+    def helped(self):
+        return self.tag_values(LogTag.Kind.HELPED)
+
+    def set_tags(self, kind, values):
+        self.tags.filter(kind=kind).exclude(value__in=values).delete()
+        existing = set(self.tags.filter(kind=kind).values_list("value", flat=True))
+        LogTag.objects.bulk_create(LogTag(log=self, kind=kind, value=value) for value in values if value not in existing)
+
+    @property
+    def is_peak(self):
+        return self.intensity >= 9
+
+
+class LogTag(models.Model):
+    """One body sensation, emotion or soothing action noted on a trigger log."""
+
+    class Kind(models.TextChoices):
+        SENSATION = "sensation", "Body sensation"
+        EMOTION = "emotion", "Emotion"
+        HELPED = "helped", "What helped"
+
+    CHOICES = {Kind.SENSATION: BodySensation, Kind.EMOTION: Emotion, Kind.HELPED: SoothingAction}
+
+    log = models.ForeignKey(TriggerLog, on_delete=models.CASCADE, related_name="tags")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    value = models.CharField(max_length=40)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["log", "kind", "value"], name="unique_tag_per_log")]
+
+    def __str__(self):
+        return f"{self.kind}: {self.value}"
+
+    @property
+    def label(self):
+        return self.CHOICES[self.kind](self.value).label
+
+    @property
+    def lesson_slug(self):
+        return lesson_for(self.CHOICES[self.kind], self.value)
+
+
+class PauseQuerySet(OwnedQuerySet):
+    def open(self):
+        return self.filter(finished_at__isnull=True)
+
+    def running(self, now=None):
+        return self.open().filter(ends_at__gt=now or timezone.now())
+
+
+class PauseSession(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses")
+    log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="pauses")
+    minutes = models.PositiveSmallIntegerField(choices=[(m, f"{m} minutes") for m in PAUSE_MINUTES])
+    started_at = models.DateTimeField(default=timezone.now)
+    ends_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    intensity_before = models.PositiveSmallIntegerField(null=True, blank=True, validators=ZERO_TO_TEN)
+    intensity_after = models.PositiveSmallIntegerField("how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN)
+    urge_passed = models.CharField("did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True)
+    what_i_did = models.CharField("what I did", max_length=300, blank=True)
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = PauseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        indexes = [models.Index(fields=["user", "started_at"], name="pause_user_started")]
+        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission")]
+
+    def __str__(self):
+        return f"Pause {self.pk}"
+
+    def save(self, *args, **kwargs):
+        if self.ends_at is None:
+            self.ends_at = self.started_at + timedelta(minutes=self.minutes)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_finished(self):
+        return self.finished_at is not None
+
+    def is_running(self, now=None):
+        return not self.is_finished and self.ends_at > (now or timezone.now())
+
+    @property
+    def is_unfinished(self):
+        """Time is up but nobody said how it went: shown as unfinished, never dropped."""
+        return not self.is_finished and self.ends_at <= timezone.now()
+
+    @property
+    def stopped_early(self):
+        return self.is_finished and self.finished_at < self.ends_at
+
+    def seconds_left(self, now=None):
+        return max(0, int((self.ends_at - (now or timezone.now())).total_seconds()))
+
+    @property
+    def intensity_drop(self):
+        if self.intensity_before is None or self.intensity_after is None:
+            return None
+        return self.intensity_before - self.intensity_after
+
+
+class Reframe(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reframes")
+    log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes")
+    lesson_slug = models.CharField("lesson", max_length=80, blank=True)
+    anxious_thought = models.CharField("the anxious thought", max_length=500)
+    alternatives = models.TextField("what else could be true?", max_length=1000, blank=True)
+    balanced_thought = models.CharField("a more balanced thought", max_length=500)
+    believability_before = models.PositiveSmallIntegerField(
+        "how much I believe the anxious thought (0–100)", null=True, blank=True, validators=ZERO_TO_HUNDRED
+    )
+    believability_after = models.PositiveSmallIntegerField(
+        "how much I believe it now (0–100)", null=True, blank=True, validators=ZERO_TO_HUNDRED
+    )
+    script_instead = models.CharField("instead of saying…", max_length=300, blank=True)
+    script_try = models.CharField("try saying…", max_length=300, blank=True)
+    pinned = models.BooleanField("pin it to my pause screen", default=False)
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pinned", "-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "created_at"], name="reframe_user_created")]
+        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_reframe_submission")]
+
+    def __str__(self):
+        return f"Reframe {self.pk}"
+
+
+class WeeklyReflection(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections")
+    week_start = models.DateField()
+    noticed = models.TextField("what I noticed", max_length=1000, blank=True)
+    helped = models.TextField("what helped", max_length=1000, blank=True)
+    intention = models.CharField("one intention for next week", max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-week_start"]
+        constraints = [models.UniqueConstraint(fields=["user", "week_start"], name="one_reflection_per_week")]
+
+    def __str__(self):
+        return f"Reflection for week of {self.week_start}"
+
+    @property
+    def is_empty(self):
+        return not (self.noticed or self.helped or self.intention)
+
+
+class LessonRead(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_read")
+    lesson_slug = models.CharField(max_length=80)
+    read_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "lesson_slug"], name="lesson_read_once")]
+
+    def __str__(self):
+        return self.lesson_slug
+
+
+def choice_label(choices, value, custom_labels=None):
+    """Label for a built-in choice of `choices`, or for one of the user's own (`custom_labels` by key)."""
+    if value in choices.values:
+        return choices(value).label
+    return (custom_labels or {}).get(value, value.removeprefix("my-").replace("-", " ").capitalize())
