@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "csp",
     "axes",
@@ -61,6 +62,9 @@ MIDDLEWARE = [
     "journal.middleware.UserTimezoneMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Form widgets use templates/ too (our chips and the 0–10 scale).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 ROOT_URLCONF = "attachment_app.urls"
 WSGI_APPLICATION = "attachment_app.wsgi.application"

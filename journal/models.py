@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -124,6 +125,9 @@ class TriggerLog(models.Model):
     def __str__(self):
         return f"Moment {self.pk}"
 
+    def get_absolute_url(self):
+        return reverse("journal:log_detail", args=[self.pk])
+
     def clean(self):
         if self.occurred_at and self.occurred_at > timezone.now() + CLOCK_SKEW:
             raise ValidationError({"occurred_at": "This can't be in the future. Pick a time up to now."})
@@ -149,8 +153,13 @@ class TriggerLog(models.Model):
         LogTag.objects.bulk_create(LogTag(log=self, kind=kind, value=value) for value in values if value not in existing)
 
     @property
-    def is_peak(self):
-        return self.intensity >= 9
+    def lesson_slugs(self):
+        """The lessons that explain this moment: its trigger, its urge, then its tags."""
+        slugs = [lesson_for(TriggerKind, self.trigger_kind)]
+        if self.urge:
+            slugs.append(lesson_for(Urge, self.urge))
+        slugs += [tag.lesson_slug for tag in self.tags.all()]
+        return list(dict.fromkeys(slugs))
 
 
 class LogTag(models.Model):

@@ -1,4 +1,100 @@
-"""Work in progress."""
-def pause_start(request): ...
-def pause_detail(request, pk): ...
-def pause_finish(request, pk): ...
+"""The pause: a timer kept on the server, so it survives reloads, a locked phone and a closed tab."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from journal.choices import ActedOn, UrgePassed
+from journal.forms import PauseFinishForm, PauseStartForm
+from journal.models import PauseSession, Reframe, TriggerLog
+from journal.submissions import save_once
+
+GROUNDING_PROMPTS = [
+    "Name five things you can see.",
+    "Press your feet into the floor. Notice the ground holding you.",
+    "Breathe out slowly, a little longer than you breathe in.",
+    "Name one thing you can hear, and one thing you can touch.",
+    "Put a hand on your chest. Say: this feeling is strong, and it will pass.",
+]
+
+
+def get_pause_for_user(request, pk):
+    return get_object_or_404(PauseSession.objects.select_related("log"), pk=pk, user=request.user)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pause_start(request):
+    running = PauseSession.objects.for_user(request.user).running().first()
+    if running:
+        if request.method == "POST":
+            messages.info(request, "You already have a pause running. Here it is.")
+        return redirect("journal:pause_detail", pk=running.pk)
+
+    log_id = request.POST.get("log") or request.GET.get("log")
+    log = get_object_or_404(TriggerLog, pk=log_id, user=request.user) if log_id and log_id.isdigit() else None
+    form = PauseStartForm(
+        request.POST or None, initial={"minutes": request.journal_settings.default_pause_minutes, "log": log and log.pk}
+    )
+    if request.method == "POST" and form.is_valid():
+        now = timezone.now()
+        pause, _ = save_once(
+            form, request.user, log=log, started_at=now, ends_at=None, intensity_before=log and log.intensity
+        )
+        return redirect("journal:pause_detail", pk=pause.pk)
+    return render(request, "journal/pause_start.html", {"form": form, "log": log})
+
+
+@login_required
+@require_GET
+def pause_detail(request, pk):
+    pause = get_pause_for_user(request, pk)
+    pinned = Reframe.objects.for_user(request.user).filter(pinned=True)[:3]
+    return render(
+        request,
+        "journal/pause_detail.html",
+        {
+            "pause": pause,
+            "running": pause.is_running(),
+            "form": PauseFinishForm(instance=pause),
+            "pinned_reframes": pinned,
+            "prompts": GROUNDING_PROMPTS,
+        },
+    )
+
+
+@login_required
+@require_POST
+def pause_finish(request, pk):
+    pause = get_pause_for_user(request, pk)
+    form = PauseFinishForm(request.POST, instance=pause)
+    if not form.is_valid():
+        return render(
+            request,
+            "journal/pause_detail.html",
+            {"pause": pause, "running": pause.is_running(), "form": form, "prompts": GROUNDING_PROMPTS},
+            status=422 if request.htmx else 200,
+        )
+    pause = form.save(commit=False)
+    if not pause.is_finished:
+        pause.finished_at = timezone.now()
+    pause.save()
+    if pause.log:
+        update_log_after_pause(pause.log, pause)
+    messages.success(request, "Thank you for pausing. That took courage.")
+    return redirect("journal:log_detail", pk=pause.log_id) if pause.log_id else redirect("journal:pause_detail", pk=pause.pk)
+
+
+def update_log_after_pause(log, pause):
+    """A finished pause answers two of its moment's questions, unless the person answered them already."""
+    changed = []
+    if log.intensity_after is None:
+        log.intensity_after = pause.intensity_after
+        changed.append("intensity_after")
+    if pause.urge_passed == UrgePassed.YES and log.acted_on == ActedOn.NOT_YET:
+        log.acted_on = ActedOn.NO
+        changed.append("acted_on")
+    if changed:
+        log.save(update_fields=[*changed, "updated_at"])

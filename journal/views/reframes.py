@@ -1,6 +1,101 @@
-"""Work in progress."""
-def reframe_list(request): ...
-def reframe_new(request): ...
-def reframe_edit(request, pk): ...
-def reframe_pin(request, pk): ...
-def reframe_delete(request, pk): ...
+"""Reframes: the anxious thought, what else could be true, a balanced thought; starters come from lessons."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from attachment_app.lessons import library
+from journal.forms import ReframeForm
+from journal.models import Reframe, TriggerLog
+from journal.submissions import save_once
+
+
+def get_reframe_for_user(request, pk):
+    return get_object_or_404(Reframe, pk=pk, user=request.user)
+
+
+def _index(value):
+    return int(value) if value and value.isdigit() else -1
+
+
+def starter_initial(request):
+    """Initial values for a new reframe: from a lesson's starter reframe or script, and/or a logged moment."""
+    initial = {}
+    lessons = library()
+    slug = request.GET.get("lesson", "")
+    if lessons.get(slug):
+        initial["lesson_slug"] = slug
+        if starter := lessons.starter_reframe(slug, _index(request.GET.get("reframe"))):
+            initial |= {
+                "anxious_thought": starter.anxious,
+                "alternatives": starter.alternatives,
+                "balanced_thought": starter.balanced,
+            }
+        if script := lessons.starter_script(slug, _index(request.GET.get("script"))):
+            initial |= {"script_instead": script.instead, "script_try": script.try_saying}
+    log_id = request.GET.get("log", "")
+    if log_id.isdigit():
+        log = get_object_or_404(TriggerLog, pk=log_id, user=request.user)
+        initial["log"] = log.pk
+        if log.story and "anxious_thought" not in initial:
+            initial["anxious_thought"] = log.story[:500]
+        if not slug:
+            initial["lesson_slug"] = "reframing-fear-of-abandonment"
+    return initial
+
+
+@login_required
+@require_GET
+def reframe_list(request):
+    reframes = Reframe.objects.for_user(request.user).select_related("log")
+    starters = [(lesson, lesson.reframes, lesson.scripts) for lesson in library() if lesson.reframes or lesson.scripts]
+    return render(request, "journal/reframes.html", {"reframes": reframes, "starters": starters})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reframe_new(request):
+    form = ReframeForm(request.POST or None, initial=starter_initial(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        reframe, created = save_once(form, request.user)
+        if created:
+            messages.success(request, "Reframe saved.")
+        return redirect(reframe.log.get_absolute_url() if reframe.log else "journal:reframes")
+    return render(request, "journal/reframe_form.html", {"form": form, "lesson": library().get(form["lesson_slug"].value() or "")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reframe_edit(request, pk):
+    reframe = get_reframe_for_user(request, pk)
+    form = ReframeForm(request.POST or None, instance=reframe, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Reframe saved.")
+        return redirect("journal:reframes")
+    return render(
+        request, "journal/reframe_form.html", {"form": form, "reframe": reframe, "lesson": library().get(reframe.lesson_slug)}
+    )
+
+
+@login_required
+@require_POST
+def reframe_pin(request, pk):
+    reframe = get_reframe_for_user(request, pk)
+    reframe.pinned = not reframe.pinned
+    reframe.save(update_fields=["pinned", "updated_at"])
+    if request.htmx:
+        return render(request, "journal/_pin_button.html", {"reframe": reframe})
+    return redirect("journal:reframes")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reframe_delete(request, pk):
+    reframe = get_reframe_for_user(request, pk)
+    if request.method == "POST":
+        reframe.delete()
+        messages.success(request, "Reframe deleted.")
+        return redirect("journal:reframes")
+    return render(request, "journal/reframe_delete.html", {"reframe": reframe})

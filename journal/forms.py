@@ -1,0 +1,284 @@
+import uuid
+import zoneinfo
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import slugify
+
+from journal.choices import PAUSE_MINUTES, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
+from journal.models import CustomChoice, LogTag, PauseSession, Reframe, TriggerLog, UserSettings, WeeklyReflection
+
+ZERO_TO_TEN_CHOICES = [(n, str(n)) for n in range(11)]
+
+
+def local_midnight(day):
+    """The start of `day` in the active (the user's) time zone."""
+    return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
+
+
+class ChipSelect(forms.RadioSelect):
+    template_name = "journal/widgets/chips.html"
+    option_template_name = "journal/widgets/chip.html"
+
+
+class ChipSelectMultiple(forms.CheckboxSelectMultiple):
+    template_name = "journal/widgets/chips.html"
+    option_template_name = "journal/widgets/chip.html"
+
+
+class ScaleSelect(ChipSelect):
+    template_name = "journal/widgets/scale.html"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+def new_submission_key():
+    """A one-time key for a form, so a double tap or a resent form saves once (see `journal.submissions`)."""
+    return str(uuid.uuid4())
+
+
+def with_custom(choices, custom, list_name):
+    """Built-in choices followed by the user's own for that list."""
+    return [*choices, *[(choice.key, choice.label) for choice in custom if choice.list_name == list_name]]
+
+
+class QuickLogForm(forms.ModelForm):
+    """The few taps that catch a moment: what set it off, how strong, the urge."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    trigger_kind = forms.ChoiceField(label="What set it off?", widget=ChipSelect)
+    intensity = forms.TypedChoiceField(
+        label="How strong is the feeling?", choices=ZERO_TO_TEN_CHOICES, coerce=int, widget=ScaleSelect
+    )
+    urge = forms.ChoiceField(label="What do you feel like doing?", required=False, widget=ChipSelect)
+    occurred_at = forms.DateTimeField(
+        label="When did it happen?", required=False, widget=LocalDateTimeInput, help_text="Leave empty for now."
+    )
+
+    class Meta:
+        model = TriggerLog
+        fields = ["trigger_kind", "intensity", "urge", "what_happened", "occurred_at"]
+        labels = {"what_happened": "What happened? (optional)"}
+        widgets = {"what_happened": forms.TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})}
+
+    def __init__(self, *args, custom_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        custom = list(custom_choices)
+        self.fields["trigger_kind"].choices = with_custom(TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER)
+        self.fields["urge"].choices = with_custom(Urge.choices, custom, CustomChoice.ListName.URGE)
+        if not self.instance.pk:
+            self.initial.setdefault("idempotency_key", new_submission_key())
+
+    def clean_occurred_at(self):
+        return self.cleaned_data.get("occurred_at") or self.instance.occurred_at or timezone.now()
+
+
+class LogDetailForm(forms.ModelForm):
+    """The optional detail of a moment, added on its entry page now or later."""
+
+    sensations = forms.MultipleChoiceField(
+        label="What do you notice in your body?", choices=BodySensation.choices, required=False,
+        widget=ChipSelectMultiple,
+    )
+    emotions = forms.MultipleChoiceField(
+        label="What are you feeling?", choices=Emotion.choices, required=False, widget=ChipSelectMultiple
+    )
+    urge_strength = forms.TypedChoiceField(
+        label="How strong is the urge?", choices=ZERO_TO_TEN_CHOICES, coerce=int, empty_value=None, required=False,
+        widget=ScaleSelect,
+    )
+    intensity_after = forms.TypedChoiceField(
+        label="How strong is the feeling now?", choices=ZERO_TO_TEN_CHOICES, coerce=int, empty_value=None,
+        required=False, widget=ScaleSelect,
+    )
+    helped = forms.MultipleChoiceField(
+        label="What helped?", choices=SoothingAction.choices, required=False, widget=ChipSelectMultiple
+    )
+
+    TAG_FIELDS = {"sensations": LogTag.Kind.SENSATION, "emotions": LogTag.Kind.EMOTION, "helped": LogTag.Kind.HELPED}
+
+    class Meta:
+        model = TriggerLog
+        fields = ["sensations", "emotions", "story", "urge_strength", "acted_on", "intensity_after", "helped", "notes"]
+        widgets = {
+            "story": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "acted_on": ChipSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name, kind in self.TAG_FIELDS.items():
+                self.initial.setdefault(name, self.instance.tag_values(kind))
+
+    def save(self, commit=True):
+        log = super().save(commit=commit)
+        if commit:
+            for name, kind in self.TAG_FIELDS.items():
+                log.set_tags(kind, self.cleaned_data.get(name) or [])
+        return log
+
+
+class TriggerLogForm(QuickLogForm, LogDetailForm):
+    """Everything about a moment, for editing it."""
+
+    class Meta:
+        model = TriggerLog
+        fields = QuickLogForm.Meta.fields + LogDetailForm.Meta.fields
+        labels = QuickLogForm.Meta.labels
+        widgets = QuickLogForm.Meta.widgets | LogDetailForm.Meta.widgets
+
+
+class EntryFilterForm(forms.Form):
+    trigger = forms.ChoiceField(label="Trigger", required=False)
+    urge = forms.ChoiceField(label="Urge", required=False)
+    since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, custom_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        custom = list(custom_choices)
+        self.fields["trigger"].choices = [
+            ("", "Any trigger"), *with_custom(TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER)
+        ]
+        self.fields["urge"].choices = [("", "Any urge"), *with_custom(Urge.choices, custom, CustomChoice.ListName.URGE)]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("since") and cleaned.get("until") and cleaned["since"] > cleaned["until"]:
+            raise forms.ValidationError("The start date is after the end date.")
+        return cleaned
+
+    def filter(self, logs):
+        if not self.is_valid():
+            return logs
+        data = self.cleaned_data
+        if data["trigger"]:
+            logs = logs.filter(trigger_kind=data["trigger"])
+        if data["urge"]:
+            logs = logs.filter(urge=data["urge"])
+        if data["since"]:
+            logs = logs.filter(occurred_at__gte=local_midnight(data["since"]))
+        if data["until"]:
+            logs = logs.filter(occurred_at__lt=local_midnight(data["until"] + timedelta(days=1)))
+        return logs
+
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.cleaned_data.values())
+
+
+class PauseStartForm(forms.ModelForm):
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    minutes = forms.TypedChoiceField(
+        label="How long?", choices=[(m, f"{m} min") for m in PAUSE_MINUTES], coerce=int, widget=ChipSelect
+    )
+    log = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = PauseSession
+        fields = ["minutes"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("idempotency_key", new_submission_key())
+
+
+class PauseFinishForm(forms.ModelForm):
+    intensity_after = forms.TypedChoiceField(
+        label="How strong is the feeling now?", choices=ZERO_TO_TEN_CHOICES, coerce=int, widget=ScaleSelect
+    )
+    urge_passed = forms.ChoiceField(label="Did the urge pass?", choices=UrgePassed.choices, widget=ChipSelect)
+
+    class Meta:
+        model = PauseSession
+        fields = ["intensity_after", "urge_passed", "what_i_did"]
+        widgets = {"what_i_did": forms.TextInput(attrs={"placeholder": "For example: walked round the block"})}
+
+
+class ReframeForm(forms.ModelForm):
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    believability_before = forms.IntegerField(
+        label=Reframe._meta.get_field("believability_before").verbose_name.capitalize(),
+        min_value=0, max_value=100, required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
+    )
+    believability_after = forms.IntegerField(
+        label=Reframe._meta.get_field("believability_after").verbose_name.capitalize(),
+        min_value=0, max_value=100, required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
+    )
+
+    class Meta:
+        model = Reframe
+        fields = [
+            "anxious_thought", "believability_before", "alternatives", "balanced_thought", "believability_after",
+            "script_instead", "script_try", "lesson_slug", "log", "pinned",
+        ]
+        widgets = {
+            "anxious_thought": forms.Textarea(attrs={"rows": 2}),
+            "alternatives": forms.Textarea(attrs={"rows": 3}),
+            "balanced_thought": forms.Textarea(attrs={"rows": 2}),
+            "lesson_slug": forms.HiddenInput,
+            "log": forms.HiddenInput,
+        }
+        help_texts = {
+            "alternatives": "List two or three other reasons this could be happening.",
+            "script_try": "Optional: a kind, direct way to say what you need.",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["log"].queryset = TriggerLog.objects.for_user(user)
+        if not self.instance.pk:
+            self.initial.setdefault("idempotency_key", new_submission_key())
+
+
+class SettingsForm(forms.ModelForm):
+    time_zone = forms.ChoiceField(
+        label="Your time zone",
+        choices=[(zone, zone.replace("_", " ")) for zone in sorted(zoneinfo.available_timezones())],
+        help_text="Weeks and times in your journal follow this zone.",
+    )
+
+    class Meta:
+        model = UserSettings
+        fields = ["time_zone", "week_start", "default_pause_minutes"]
+        labels = {"week_start": "Your week starts on", "default_pause_minutes": "Default pause length"}
+        widgets = {"week_start": ChipSelect, "default_pause_minutes": ChipSelect}
+
+
+class CustomChoiceForm(forms.ModelForm):
+    class Meta:
+        model = CustomChoice
+        fields = ["list_name", "label"]
+        labels = {"list_name": "Add it to", "label": "Name"}
+        widgets = {"list_name": ChipSelect, "label": forms.TextInput(attrs={"autocomplete": "off"})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+
+    def clean(self):
+        cleaned = super().clean()
+        label, list_name = cleaned.get("label", "").strip(), cleaned.get("list_name")
+        if label and list_name:
+            self.instance.key = f"my-{slugify(label)[:50]}"
+            mine = CustomChoice.objects.for_user(self.instance.user).filter(list_name=list_name)
+            if self.instance.key == "my-" or mine.filter(key=self.instance.key).exists():
+                raise forms.ValidationError("You already have one with that name. Try another.")
+        return cleaned
+
+
+class ReflectionForm(forms.ModelForm):
+    class Meta:
+        model = WeeklyReflection
+        fields = ["noticed", "helped", "intention"]
+        widgets = {"noticed": forms.Textarea(attrs={"rows": 3}), "helped": forms.Textarea(attrs={"rows": 3})}

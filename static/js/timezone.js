@@ -1,0 +1,18 @@
+// Suggests the device's time zone on the settings page; choosing it is still up to the person.
+(function () {
+  const select = document.getElementById("id_time_zone");
+  const hint = document.querySelector(".js-zone-suggestion");
+  if (!select || !hint) return;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!zone || select.value === zone || !select.querySelector('option[value="' + zone + '"]')) return;
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "link-button";
+  button.textContent = "Use " + zone.replace(/_/g, " ");
+  button.addEventListener("click", function () {
+    select.value = zone;
+    hint.textContent = "Time zone set to " + zone.replace(/_/g, " ") + ". Save to keep it.";
+  });
+  hint.append("Your device says you are in " + zone.replace(/_/g, " ") + ". ", button);
+  hint.hidden = false;
+})();

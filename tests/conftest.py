@@ -1,0 +1,33 @@
+import os
+
+import pytest
+
+from journal.factories import UserFactory, UserSettingsFactory
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls beside it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def owner(db):
+    user = UserFactory(username="alice")
+    UserSettingsFactory(user=user, time_zone="Europe/London")
+    return user
+
+
+@pytest.fixture
+def stranger(db):
+    user = UserFactory(username="bob")
+    UserSettingsFactory(user=user, time_zone="America/New_York")
+    return user
+
+
+@pytest.fixture
+def owner_client(client, owner):
+    client.force_login(owner)
+    return client
