@@ -127,6 +127,10 @@ STORAGES = {
     },
 }
 
+# In development (and tests) whitenoise serves straight from static/; production serves collected files.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
+
 LESSON_CONTENT_DIR = env.path("LESSON_CONTENT_DIR", default=BASE_DIR / "content")
 
 # Development prints e-mail (password resets) to the console; production reads an EMAIL_URL.

@@ -1,0 +1,143 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
+from journal.models import LogTag, TriggerLog
+
+pytestmark = pytest.mark.django_db
+
+
+def test_entries_are_newest_first_and_paginated(owner_client, owner):
+    now = timezone.now()
+    for hours in range(25):
+        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours), what_happened=f"moment {hours}")
+    response = owner_client.get("/journal/")
+    page = response.context["page"]
+    assert [log.what_happened for log in page.object_list][:2] == ["moment 0", "moment 1"]
+    assert len(page.object_list) == 20
+    assert "Page 1 of 2" in response.content.decode()
+    assert len(owner_client.get("/journal/?page=2").context["page"].object_list) == 5
+    assert owner_client.get("/journal/?page=999").status_code == 200
+
+
+def test_entries_filter_by_trigger_urge_and_dates(owner_client, owner):
+    now = timezone.now()
+    TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="text_again", occurred_at=now - timedelta(days=10))
+    TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="pull_away", occurred_at=now - timedelta(hours=1))
+    TriggerLogFactory(user=owner, trigger_kind="social_media", urge="text_again", occurred_at=now - timedelta(hours=1))
+
+    def shown(**query):
+        return owner_client.get("/journal/", query).context["page"].object_list
+
+    assert len(shown(trigger="slow_reply")) == 2
+    assert len(shown(trigger="slow_reply", urge="text_again")) == 1
+    since = (timezone.localdate() - timedelta(days=2)).isoformat()
+    assert len(shown(since=since)) == 2
+    until = (timezone.localdate() - timedelta(days=5)).isoformat()
+    assert len(shown(until=until)) == 1
+
+
+def test_a_bad_filter_says_so_and_shows_everything(owner_client, owner):
+    TriggerLogFactory(user=owner)
+    response = owner_client.get("/journal/", {"since": "2026-05-10", "until": "2026-05-01", "trigger": "nonsense"})
+    assert response.status_code == 200
+    assert len(response.context["page"].object_list) == 1
+    assert "Please check the form" in response.content.decode()
+
+
+def test_each_entry_links_to_its_lessons(owner_client, owner):
+    TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="pull_away")
+    content = owner_client.get("/journal/").content.decode()
+    assert "/lessons/common-triggers/" in content
+    assert "/lessons/pursuer-distancer-cycle/" in content
+
+
+def test_entries_page_uses_a_fixed_number_of_queries(owner_client, owner, django_assert_num_queries):
+    def add_moments(count):
+        for _ in range(count):
+            log = TriggerLogFactory(user=owner)
+            LogTag.objects.create(log=log, kind=LogTag.Kind.SENSATION, value="tight_chest")
+            PauseSessionFactory(user=owner, log=log, finished=True)
+            ReframeFactory(user=owner, log=log)
+
+    add_moments(2)
+    # session, user, settings, custom choices, count, page, tags, pauses, reframes, open pauses
+    with django_assert_num_queries(10):
+        owner_client.get("/journal/")
+    add_moments(15)
+    with django_assert_num_queries(10):
+        owner_client.get("/journal/")
+
+
+def test_entry_page_shows_pauses_reframes_and_lessons(owner_client, owner):
+    log = TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="text_again")
+    PauseSessionFactory(user=owner, log=log, finished=True)
+    ReframeFactory(user=owner, log=log, balanced_thought="Busy, not leaving.")
+    content = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
+    assert "20-minute pause" in content
+    assert "Busy, not leaving." in content
+    assert "/lessons/common-triggers/" in content and "/lessons/protest-behaviours/" in content
+    assert "Start a 20-minute pause" in content and "Write a reframe" in content
+
+
+def test_detail_is_saved_on_the_entry_page(owner_client, owner):
+    log = TriggerLogFactory(user=owner, trigger_kind="slow_reply", intensity=6)
+    response = owner_client.post(
+        f"/journal/log/{log.pk}/",
+        {
+            "sensations": ["tight_chest", "racing_heart"], "emotions": ["fear"], "story": "They are bored of me",
+            "urge_strength": "8", "acted_on": "no", "intensity_after": "3", "helped": ["slow_breathing"], "notes": "",
+        },
+    )
+    assert response.status_code == 302
+    log.refresh_from_db()
+    assert sorted(log.sensations) == ["racing_heart", "tight_chest"]
+    assert (log.emotions, log.helped, log.acted_on, log.intensity_after) == (["fear"], ["slow_breathing"], "no", 3)
+    assert (log.trigger_kind, log.intensity) == ("slow_reply", 6)
+    content = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
+    assert "/lessons/nervous-system-alarm/" in content and "/lessons/inside-experience/" in content
+
+
+def test_bad_detail_keeps_what_was_typed(owner_client, owner):
+    log = TriggerLogFactory(user=owner)
+    response = owner_client.post(
+        f"/journal/log/{log.pk}/", {"story": "They are bored of me", "acted_on": "maybe", "urge_strength": "12"}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "They are bored of me" in content
+    assert "Please check the form" in content
+
+
+def test_edit_everything(owner_client, owner):
+    log = TriggerLogFactory(user=owner, trigger_kind="slow_reply", intensity=6)
+    response = owner_client.post(
+        f"/journal/log/{log.pk}/edit/", {"trigger_kind": "social_media", "intensity": "4", "acted_on": "partly"}
+    )
+    assert response.status_code == 302
+    log.refresh_from_db()
+    assert (log.trigger_kind, log.intensity, log.acted_on) == ("social_media", 4, "partly")
+
+
+def test_delete_asks_first(owner_client, owner):
+    log = TriggerLogFactory(user=owner)
+    pause = PauseSessionFactory(user=owner, log=log)
+    assert "Delete this moment?" in owner_client.get(f"/journal/log/{log.pk}/delete/").content.decode()
+    assert TriggerLog.objects.filter(pk=log.pk).exists()
+    owner_client.post(f"/journal/log/{log.pk}/delete/")
+    assert not TriggerLog.objects.filter(pk=log.pk).exists()
+    pause.refresh_from_db()
+    assert pause.log is None
+
+
+def test_peak_moments_offer_crisis_help_gently(owner_client, owner):
+    calm = TriggerLogFactory(user=owner, intensity=5)
+    peak = TriggerLogFactory(user=owner, intensity=9)
+    words = TriggerLogFactory(user=owner, intensity=4, what_happened="I want to hurt myself")
+    assert "/crisis/" not in owner_client.get(f"/journal/log/{calm.pk}/").content.decode().split("<footer")[0]
+    for log in (peak, words):
+        main = owner_client.get(f"/journal/log/{log.pk}/").content.decode().split("<footer")[0]
+        assert "You don't have to hold it alone" in main.replace("&#x27;", "'")
+        assert 'href="/crisis/"' in main

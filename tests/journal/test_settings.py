@@ -1,0 +1,54 @@
+import pytest
+
+from journal.factories import CustomChoiceFactory, TriggerLogFactory
+from journal.models import CustomChoice, UserSettings
+
+pytestmark = pytest.mark.django_db
+
+
+def test_settings_save_time_zone_week_start_and_pause_length(owner_client, owner):
+    response = owner_client.post(
+        "/journal/settings/", {"time_zone": "Pacific/Auckland", "week_start": "6", "default_pause_minutes": "30"}
+    )
+    assert response.status_code == 302
+    settings = UserSettings.objects.get(user=owner)
+    assert (settings.time_zone, settings.week_start, settings.default_pause_minutes) == ("Pacific/Auckland", 6, 30)
+
+
+def test_times_are_shown_in_the_users_zone(owner_client, owner):
+    from datetime import UTC, datetime
+
+    log = TriggerLogFactory(user=owner, occurred_at=datetime(2026, 1, 10, 23, 30, tzinfo=UTC))
+    owner_client.post("/journal/settings/", {"time_zone": "Asia/Tokyo", "week_start": "0", "default_pause_minutes": "20"})
+    assert "Sun 11 Jan, 08:30" in owner_client.get(f"/journal/log/{log.pk}/").content.decode()
+
+
+def test_unknown_time_zone_is_refused_kindly(owner_client, owner):
+    response = owner_client.post(
+        "/journal/settings/", {"time_zone": "Mars/Olympus", "week_start": "0", "default_pause_minutes": "7"}
+    )
+    assert response.status_code == 200
+    assert "Please check the form" in response.content.decode()
+    assert UserSettings.objects.get(user=owner).time_zone == "Europe/London"
+
+
+def test_settings_page_suggests_the_browser_zone_with_a_script(owner_client):
+    content = owner_client.get("/journal/settings/").content.decode()
+    assert "js/timezone.js" in content and "js-zone-suggestion" in content
+
+
+def test_add_and_remove_your_own_trigger(owner_client, owner):
+    owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": "Work deadline"})
+    choice = CustomChoice.objects.get(user=owner)
+    assert (choice.key, choice.label) == ("my-work-deadline", "Work deadline")
+    response = owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": "work deadline"})
+    assert "already have one" in response.content.decode()
+    TriggerLogFactory(user=owner, trigger_kind="my-work-deadline")
+    owner_client.post(f"/journal/settings/choices/{choice.pk}/delete/")
+    assert not CustomChoice.objects.exists()
+    assert "Work deadline" in owner_client.get("/journal/").content.decode()
+
+
+def test_a_custom_urge_appears_in_the_quick_log(owner_client, owner):
+    CustomChoiceFactory(user=owner, list_name="urge", label="Scroll their photos")
+    assert "Scroll their photos" in owner_client.get("/journal/log/").content.decode()

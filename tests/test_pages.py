@@ -1,0 +1,64 @@
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = ["/", "/lessons/", "/lessons/glossary/", "/crisis/", "/accounts/login/", "/accounts/signup/"]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_every_page_links_to_crisis_help_and_says_it_is_not_therapy(client, path):
+    content = client.get(path).content.decode()
+    assert 'href="/crisis/"' in content
+    assert "not a substitute for therapy" in content
+    assert 'href="#main"' in content
+
+
+def test_home_invites_a_newcomer_in(client):
+    content = client.get("/").content.decode()
+    assert "Log a moment" in content and "Create an account" in content
+
+
+def test_home_shows_the_week_at_a_glance_when_signed_in(owner_client):
+    content = owner_client.get("/").content.decode()
+    assert "This week so far" in content
+
+
+def test_crisis_page_lists_emergency_numbers(client):
+    content = client.get("/crisis/").content.decode()
+    assert "988" in content and "116 123" in content and "112" in content
+
+
+def test_healthz_checks_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_500_page_is_calm_and_leaks_nothing(settings):
+    settings.DEBUG = False
+    from django.urls import path
+
+    from attachment_app import urls
+
+    def boom(request):
+        raise RuntimeError("secret journal words")
+
+    urls.urlpatterns.append(path("boom-test/", boom))
+    try:
+        response = Client(raise_request_exception=False).post("/boom-test/", {"notes": "secret journal words"})
+    finally:
+        urls.urlpatterns.pop()
+    assert response.status_code == 500
+    content = response.content.decode()
+    assert "Something went wrong on our side" in content
+    assert "secret journal words" not in content
+
+
+def test_security_headers_are_set(client):
+    response = client.get("/")
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
