@@ -99,4 +99,6 @@ def healthz(request):
 
 
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nDisallow: /journal/\nDisallow: /accounts/\n", content_type="text/plain")
+    return HttpResponse(
+        "User-agent: *\nDisallow: /journal/\nDisallow: /accounts/\n", content_type="text/plain"
+    )

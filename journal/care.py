@@ -1,11 +1,11 @@
-"""Care at the peak: when a moment is at its strongest, or words hint at self-harm, offer the crisis page gently."""
+"""Care at the peak: a moment at its strongest, or words that hint at self-harm, get a gentle crisis link."""
 
 import re
 
 PEAK_INTENSITY = 9
 SELF_HARM = re.compile(
-    r"\b(kill(ing)? myself|hurt(ing)? myself|harm(ing)? myself|self[- ]?harm|suicid\w*|end it all|end my life|"
-    r"don'?t want to (be here|live|exist)|want to die|cut(ting)? myself|better off without me)\b",
+    r"\b(kill(ing)? myself|hurt(ing)? myself|harm(ing)? myself|self[- ]?harm|suicid\w*|end it all|"
+    r"end my life|don'?t want to (be here|live|exist)|want to die|cut(ting)? myself|better off without me)\b",
     re.IGNORECASE,
 )
 

@@ -103,7 +103,10 @@ LESSON_FOR = {
     BodySensation: dict.fromkeys(BodySensation.values, "nervous-system-alarm"),
     Emotion: dict.fromkeys(Emotion.values, "inside-experience"),
     SoothingAction: dict.fromkeys(SoothingAction.values, "self-soothing")
-    | {SoothingAction.WAITED: "practise-the-pause", SoothingAction.CHECKED_FACTS: "reframing-fear-of-abandonment"},
+    | {
+        SoothingAction.WAITED: "practise-the-pause",
+        SoothingAction.CHECKED_FACTS: "reframing-fear-of-abandonment",
+    },
 }
 # Choices a person adds themselves are explained by the general lesson for that list.
 LESSON_FOR_CUSTOM = {TriggerKind: "common-triggers", Urge: "protest-behaviours"}

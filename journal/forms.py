@@ -6,8 +6,24 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import slugify
 
-from journal.choices import PAUSE_MINUTES, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
-from journal.models import CustomChoice, LogTag, PauseSession, Reframe, TriggerLog, UserSettings, WeeklyReflection
+from journal.choices import (
+    PAUSE_MINUTES,
+    BodySensation,
+    Emotion,
+    SoothingAction,
+    TriggerKind,
+    Urge,
+    UrgePassed,
+)
+from journal.models import (
+    CustomChoice,
+    LogTag,
+    PauseSession,
+    Reframe,
+    TriggerLog,
+    UserSettings,
+    WeeklyReflection,
+)
 
 ZERO_TO_TEN_CHOICES = [(n, str(n)) for n in range(11)]
 
@@ -58,19 +74,26 @@ class QuickLogForm(forms.ModelForm):
     )
     urge = forms.ChoiceField(label="What do you feel like doing?", required=False, widget=ChipSelect)
     occurred_at = forms.DateTimeField(
-        label="When did it happen?", required=False, widget=LocalDateTimeInput, help_text="Leave empty for now."
+        label="When did it happen?",
+        required=False,
+        widget=LocalDateTimeInput,
+        help_text="Leave empty for now.",
     )
 
     class Meta:
         model = TriggerLog
         fields = ["trigger_kind", "intensity", "urge", "what_happened", "occurred_at"]
         labels = {"what_happened": "What happened? (optional)"}
-        widgets = {"what_happened": forms.TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})}
+        widgets = {
+            "what_happened": forms.TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})
+        }
 
     def __init__(self, *args, custom_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         custom = list(custom_choices)
-        self.fields["trigger_kind"].choices = with_custom(TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER)
+        self.fields["trigger_kind"].choices = with_custom(
+            TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER
+        )
         self.fields["urge"].choices = with_custom(Urge.choices, custom, CustomChoice.ListName.URGE)
         if not self.instance.pk:
             self.initial.setdefault("idempotency_key", new_submission_key())
@@ -83,29 +106,52 @@ class LogDetailForm(forms.ModelForm):
     """The optional detail of a moment, added on its entry page now or later."""
 
     sensations = forms.MultipleChoiceField(
-        label="What do you notice in your body?", choices=BodySensation.choices, required=False,
+        label="What do you notice in your body?",
+        choices=BodySensation.choices,
+        required=False,
         widget=ChipSelectMultiple,
     )
     emotions = forms.MultipleChoiceField(
         label="What are you feeling?", choices=Emotion.choices, required=False, widget=ChipSelectMultiple
     )
     urge_strength = forms.TypedChoiceField(
-        label="How strong is the urge?", choices=ZERO_TO_TEN_CHOICES, coerce=int, empty_value=None, required=False,
+        label="How strong is the urge?",
+        choices=ZERO_TO_TEN_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
         widget=ScaleSelect,
     )
     intensity_after = forms.TypedChoiceField(
-        label="How strong is the feeling now?", choices=ZERO_TO_TEN_CHOICES, coerce=int, empty_value=None,
-        required=False, widget=ScaleSelect,
+        label="How strong is the feeling now?",
+        choices=ZERO_TO_TEN_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=ScaleSelect,
     )
     helped = forms.MultipleChoiceField(
         label="What helped?", choices=SoothingAction.choices, required=False, widget=ChipSelectMultiple
     )
 
-    TAG_FIELDS = {"sensations": LogTag.Kind.SENSATION, "emotions": LogTag.Kind.EMOTION, "helped": LogTag.Kind.HELPED}
+    TAG_FIELDS = {
+        "sensations": LogTag.Kind.SENSATION,
+        "emotions": LogTag.Kind.EMOTION,
+        "helped": LogTag.Kind.HELPED,
+    }
 
     class Meta:
         model = TriggerLog
-        fields = ["sensations", "emotions", "story", "urge_strength", "acted_on", "intensity_after", "helped", "notes"]
+        fields = [
+            "sensations",
+            "emotions",
+            "story",
+            "urge_strength",
+            "acted_on",
+            "intensity_after",
+            "helped",
+            "notes",
+        ]
         widgets = {
             "story": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
@@ -146,9 +192,13 @@ class EntryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         custom = list(custom_choices)
         self.fields["trigger"].choices = [
-            ("", "Any trigger"), *with_custom(TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER)
+            ("", "Any trigger"),
+            *with_custom(TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER),
         ]
-        self.fields["urge"].choices = [("", "Any urge"), *with_custom(Urge.choices, custom, CustomChoice.ListName.URGE)]
+        self.fields["urge"].choices = [
+            ("", "Any urge"),
+            *with_custom(Urge.choices, custom, CustomChoice.ListName.URGE),
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -200,27 +250,41 @@ class PauseFinishForm(forms.ModelForm):
     class Meta:
         model = PauseSession
         fields = ["intensity_after", "urge_passed", "what_i_did"]
-        widgets = {"what_i_did": forms.TextInput(attrs={"placeholder": "For example: walked round the block"})}
+        widgets = {
+            "what_i_did": forms.TextInput(attrs={"placeholder": "For example: walked round the block"})
+        }
 
 
 class ReframeForm(forms.ModelForm):
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
     believability_before = forms.IntegerField(
         label=Reframe._meta.get_field("believability_before").verbose_name.capitalize(),
-        min_value=0, max_value=100, required=False,
+        min_value=0,
+        max_value=100,
+        required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
     )
     believability_after = forms.IntegerField(
         label=Reframe._meta.get_field("believability_after").verbose_name.capitalize(),
-        min_value=0, max_value=100, required=False,
+        min_value=0,
+        max_value=100,
+        required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
     )
 
     class Meta:
         model = Reframe
         fields = [
-            "anxious_thought", "believability_before", "alternatives", "balanced_thought", "believability_after",
-            "script_instead", "script_try", "lesson_slug", "log", "pinned",
+            "anxious_thought",
+            "believability_before",
+            "alternatives",
+            "balanced_thought",
+            "believability_after",
+            "script_instead",
+            "script_try",
+            "lesson_slug",
+            "log",
+            "pinned",
         ]
         widgets = {
             "anxious_thought": forms.Textarea(attrs={"rows": 2}),

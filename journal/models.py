@@ -45,7 +45,9 @@ class OwnedQuerySet(models.QuerySet):
 
 
 class UserSettings(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_settings")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_settings"
+    )
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     week_start = models.PositiveSmallIntegerField(choices=WeekStart.choices, default=WeekStart.MONDAY)
     default_pause_minutes = models.PositiveSmallIntegerField(
@@ -74,7 +76,9 @@ class CustomChoice(models.Model):
         TRIGGER = "trigger", "Trigger"
         URGE = "urge", "Urge"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="custom_choices")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="custom_choices"
+    )
     list_name = models.CharField(max_length=10, choices=ListName.choices)
     label = models.CharField(max_length=40)
     key = models.SlugField(max_length=60)
@@ -104,9 +108,15 @@ class TriggerLog(models.Model):
     urge = models.CharField("the urge", max_length=60, blank=True)
     what_happened = models.CharField("what happened", max_length=200, blank=True)
     story = models.TextField("the story my mind is telling", max_length=1000, blank=True)
-    urge_strength = models.PositiveSmallIntegerField("how strong the urge is", null=True, blank=True, validators=ZERO_TO_TEN)
-    acted_on = models.CharField("did I act on the urge?", max_length=10, choices=ActedOn.choices, default=ActedOn.NOT_YET)
-    intensity_after = models.PositiveSmallIntegerField("how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN)
+    urge_strength = models.PositiveSmallIntegerField(
+        "how strong the urge is", null=True, blank=True, validators=ZERO_TO_TEN
+    )
+    acted_on = models.CharField(
+        "did I act on the urge?", max_length=10, choices=ActedOn.choices, default=ActedOn.NOT_YET
+    )
+    intensity_after = models.PositiveSmallIntegerField(
+        "how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN
+    )
     notes = models.TextField(max_length=2000, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -150,7 +160,9 @@ class TriggerLog(models.Model):
     def set_tags(self, kind, values):
         self.tags.filter(kind=kind).exclude(value__in=values).delete()
         existing = set(self.tags.filter(kind=kind).values_list("value", flat=True))
-        LogTag.objects.bulk_create(LogTag(log=self, kind=kind, value=value) for value in values if value not in existing)
+        LogTag.objects.bulk_create(
+            LogTag(log=self, kind=kind, value=value) for value in values if value not in existing
+        )
 
     @property
     def lesson_slugs(self):
@@ -201,14 +213,20 @@ class PauseQuerySet(OwnedQuerySet):
 
 class PauseSession(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses")
-    log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="pauses")
+    log = models.ForeignKey(
+        TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="pauses"
+    )
     minutes = models.PositiveSmallIntegerField(choices=[(m, f"{m} minutes") for m in PAUSE_MINUTES])
     started_at = models.DateTimeField(default=timezone.now)
     ends_at = models.DateTimeField()
     finished_at = models.DateTimeField(null=True, blank=True)
     intensity_before = models.PositiveSmallIntegerField(null=True, blank=True, validators=ZERO_TO_TEN)
-    intensity_after = models.PositiveSmallIntegerField("how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN)
-    urge_passed = models.CharField("did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True)
+    intensity_after = models.PositiveSmallIntegerField(
+        "how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN
+    )
+    urge_passed = models.CharField(
+        "did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True
+    )
     what_i_did = models.CharField("what I did", max_length=300, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
 
@@ -217,7 +235,9 @@ class PauseSession(models.Model):
     class Meta:
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["user", "started_at"], name="pause_user_started")]
-        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission")
+        ]
 
     def __str__(self):
         return f"Pause {self.pk}"
@@ -255,7 +275,9 @@ class PauseSession(models.Model):
 
 class Reframe(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reframes")
-    log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes")
+    log = models.ForeignKey(
+        TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes"
+    )
     lesson_slug = models.CharField("lesson", max_length=80, blank=True)
     anxious_thought = models.CharField("the anxious thought", max_length=500)
     alternatives = models.TextField("what else could be true?", max_length=1000, blank=True)
@@ -278,7 +300,9 @@ class Reframe(models.Model):
     class Meta:
         ordering = ["-pinned", "-created_at", "-id"]
         indexes = [models.Index(fields=["user", "created_at"], name="reframe_user_created")]
-        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_reframe_submission")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_reframe_submission")
+        ]
 
     def __str__(self):
         return f"Reframe {self.pk}"

@@ -25,15 +25,38 @@ FORMAT = "secure-base-journal"
 VERSION = 1
 
 LOG_FIELDS = [
-    "occurred_at", "trigger_kind", "intensity", "urge", "what_happened", "story", "urge_strength", "acted_on",
-    "intensity_after", "notes",
+    "occurred_at",
+    "trigger_kind",
+    "intensity",
+    "urge",
+    "what_happened",
+    "story",
+    "urge_strength",
+    "acted_on",
+    "intensity_after",
+    "notes",
 ]
 PAUSE_FIELDS = [
-    "minutes", "started_at", "ends_at", "finished_at", "intensity_before", "intensity_after", "urge_passed", "what_i_did",
+    "minutes",
+    "started_at",
+    "ends_at",
+    "finished_at",
+    "intensity_before",
+    "intensity_after",
+    "urge_passed",
+    "what_i_did",
 ]
 REFRAME_FIELDS = [
-    "lesson_slug", "anxious_thought", "alternatives", "balanced_thought", "believability_before",
-    "believability_after", "script_instead", "script_try", "pinned", "created_at",
+    "lesson_slug",
+    "anxious_thought",
+    "alternatives",
+    "balanced_thought",
+    "believability_before",
+    "believability_after",
+    "script_instead",
+    "script_try",
+    "pinned",
+    "created_at",
 ]
 REFLECTION_FIELDS = ["week_start", "noticed", "helped", "intention"]
 DATETIME_FIELDS = {"occurred_at", "started_at", "ends_at", "finished_at", "created_at", "read_at"}
@@ -64,7 +87,8 @@ def export_data(user):
         "version": VERSION,
         "settings": _row(settings, ["time_zone", "week_start", "default_pause_minutes"]),
         "custom_choices": [
-            _row(c, ["list_name", "label", "key"]) for c in CustomChoice.objects.for_user(user).order_by("list_name", "key")
+            _row(c, ["list_name", "label", "key"])
+            for c in CustomChoice.objects.for_user(user).order_by("list_name", "key")
         ],
         "moments": [
             {
@@ -88,7 +112,8 @@ def export_data(user):
             _row(r, REFLECTION_FIELDS) for r in WeeklyReflection.objects.for_user(user).order_by("week_start")
         ],
         "lessons_read": [
-            _row(r, ["lesson_slug", "read_at"]) for r in LessonRead.objects.filter(user=user).order_by("lesson_slug")
+            _row(r, ["lesson_slug", "read_at"])
+            for r in LessonRead.objects.filter(user=user).order_by("lesson_slug")
         ],
     }
 
@@ -114,8 +139,12 @@ def _validated(model, user, **values):
 
 @transaction.atomic
 def import_data(user, document):
-    """Replace the user's journal with `document` (an export). Raises ImportProblem, saving nothing, if it is not one."""
-    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("version") != VERSION:
+    """Replace the user's journal with `document`, an export; ImportProblem (and nothing saved) if it is not one."""
+    if (
+        not isinstance(document, dict)
+        or document.get("format") != FORMAT
+        or document.get("version") != VERSION
+    ):
         raise ImportProblem("This file is not a Secure Base journal download.")
     try:
         for model in (TriggerLog, PauseSession, Reframe, WeeklyReflection, CustomChoice, LessonRead):
@@ -134,28 +163,40 @@ def import_data(user, document):
             logs[item["ref"]] = log
             LogTag.objects.bulk_create(
                 LogTag(log=log, kind=kind, value=value)
-                for kind, key in ((LogTag.Kind.SENSATION, "sensations"), (LogTag.Kind.EMOTION, "emotions"),
-                                  (LogTag.Kind.HELPED, "helped"))
+                for kind, key in (
+                    (LogTag.Kind.SENSATION, "sensations"),
+                    (LogTag.Kind.EMOTION, "emotions"),
+                    (LogTag.Kind.HELPED, "helped"),
+                )
                 for value in item.get(key, [])
             )
         for item in document.get("pauses", []):
-            _validated(PauseSession, user, log=logs.get(item.get("moment")), **_fields(item, PAUSE_FIELDS)).save()
+            _validated(
+                PauseSession, user, log=logs.get(item.get("moment")), **_fields(item, PAUSE_FIELDS)
+            ).save()
         for item in document.get("reframes", []):
-            _validated(Reframe, user, log=logs.get(item.get("moment")), **_fields(item, REFRAME_FIELDS)).save()
+            _validated(
+                Reframe, user, log=logs.get(item.get("moment")), **_fields(item, REFRAME_FIELDS)
+            ).save()
         for item in document.get("reflections", []):
             _validated(WeeklyReflection, user, **_fields(item, REFLECTION_FIELDS)).save()
         for item in document.get("lessons_read", []):
             LessonRead.objects.create(user=user, **_fields(item, ["lesson_slug", "read_at"]))
     except ImportProblem:
         raise
-    except Exception as error:  # noqa: BLE001  (any malformed part of the file; nothing is saved)
+    except Exception as error:  # noqa: BLE001  (any malformed part; the transaction saves nothing)
         raise ImportProblem(
             "Part of this file could not be read, so nothing was changed. Is it an unedited Secure Base download?"
         ) from error
 
 
-CSV_COLUMNS = ["record", "moment", *dict.fromkeys(LOG_FIELDS + ["sensations", "emotions", "helped"] + PAUSE_FIELDS
-                                                 + REFRAME_FIELDS + REFLECTION_FIELDS)]
+CSV_COLUMNS = [
+    "record",
+    "moment",
+    *dict.fromkeys(
+        LOG_FIELDS + ["sensations", "emotions", "helped"] + PAUSE_FIELDS + REFRAME_FIELDS + REFLECTION_FIELDS
+    ),
+]
 
 
 def export_csv(user):
@@ -164,9 +205,16 @@ def export_csv(user):
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
-    for record, key in (("moment", "moments"), ("pause", "pauses"), ("reframe", "reframes"), ("reflection", "reflections")):
+    for record, key in (
+        ("moment", "moments"),
+        ("pause", "pauses"),
+        ("reframe", "reframes"),
+        ("reflection", "reflections"),
+    ):
         for item in document[key]:
-            row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in item.items()}
+            row = {
+                name: "; ".join(value) if isinstance(value, list) else value for name, value in item.items()
+            }
             row["moment"] = item.get("ref", item.get("moment"))
             writer.writerow({"record": record, **row})
     return buffer.getvalue()

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from journal.portability import ImportProblem, export_csv as build_csv, export_data, import_data
+from journal.portability import ImportProblem, export_data, import_data
+from journal.portability import export_csv as build_csv
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
@@ -39,7 +40,9 @@ def export_csv(request):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label="Your JSON download", help_text="This replaces everything in your journal now.")
+    file = forms.FileField(
+        label="Your JSON download", help_text="This replaces everything in your journal now."
+    )
     confirm = forms.BooleanField(label="Yes, replace my journal with this file")
 
     def clean_file(self):

@@ -64,7 +64,11 @@ def log_new(request):
         if created:
             messages.success(request, "Saved. Well done for noticing.")
         return redirect("journal:log_detail", pk=log.pk)
-    return render(request, "journal/log_new.html", {"form": form, "from_lesson": library().get(request.GET.get("from", ""))})
+    return render(
+        request,
+        "journal/log_new.html",
+        {"form": form, "from_lesson": library().get(request.GET.get("from", ""))},
+    )
 
 
 @login_required

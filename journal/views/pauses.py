@@ -36,7 +36,8 @@ def pause_start(request):
     log_id = request.POST.get("log") or request.GET.get("log")
     log = get_object_or_404(TriggerLog, pk=log_id, user=request.user) if log_id and log_id.isdigit() else None
     form = PauseStartForm(
-        request.POST or None, initial={"minutes": request.journal_settings.default_pause_minutes, "log": log and log.pk}
+        request.POST or None,
+        initial={"minutes": request.journal_settings.default_pause_minutes, "log": log and log.pk},
     )
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
@@ -84,7 +85,11 @@ def pause_finish(request, pk):
     if pause.log:
         update_log_after_pause(pause.log, pause)
     messages.success(request, "Thank you for pausing. That took courage.")
-    return redirect("journal:log_detail", pk=pause.log_id) if pause.log_id else redirect("journal:pause_detail", pk=pause.pk)
+    return (
+        redirect("journal:log_detail", pk=pause.log_id)
+        if pause.log_id
+        else redirect("journal:pause_detail", pk=pause.pk)
+    )
 
 
 def update_log_after_pause(log, pause):

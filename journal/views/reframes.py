@@ -49,7 +49,9 @@ def starter_initial(request):
 @require_GET
 def reframe_list(request):
     reframes = Reframe.objects.for_user(request.user).select_related("log")
-    starters = [(lesson, lesson.reframes, lesson.scripts) for lesson in library() if lesson.reframes or lesson.scripts]
+    starters = [
+        (lesson, lesson.reframes, lesson.scripts) for lesson in library() if lesson.reframes or lesson.scripts
+    ]
     return render(request, "journal/reframes.html", {"reframes": reframes, "starters": starters})
 
 
@@ -62,7 +64,11 @@ def reframe_new(request):
         if created:
             messages.success(request, "Reframe saved.")
         return redirect(reframe.log.get_absolute_url() if reframe.log else "journal:reframes")
-    return render(request, "journal/reframe_form.html", {"form": form, "lesson": library().get(form["lesson_slug"].value() or "")})
+    return render(
+        request,
+        "journal/reframe_form.html",
+        {"form": form, "lesson": library().get(form["lesson_slug"].value() or "")},
+    )
 
 
 @login_required
@@ -75,7 +81,9 @@ def reframe_edit(request, pk):
         messages.success(request, "Reframe saved.")
         return redirect("journal:reframes")
     return render(
-        request, "journal/reframe_form.html", {"form": form, "reframe": reframe, "lesson": library().get(reframe.lesson_slug)}
+        request,
+        "journal/reframe_form.html",
+        {"form": form, "reframe": reframe, "lesson": library().get(reframe.lesson_slug)},
     )
 
 

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_entries_are_newest_first_and_paginated(owner_client, owner):
     now = timezone.now()
     for hours in range(25):
-        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours), what_happened=f"moment {hours}")
+        TriggerLogFactory(
+            user=owner, occurred_at=now - timedelta(hours=hours), what_happened=f"moment {hours}"
+        )
     response = owner_client.get("/journal/")
     page = response.context["page"]
     assert [log.what_happened for log in page.object_list][:2] == ["moment 0", "moment 1"]
@@ -24,9 +26,15 @@ def test_entries_are_newest_first_and_paginated(owner_client, owner):
 
 def test_entries_filter_by_trigger_urge_and_dates(owner_client, owner):
     now = timezone.now()
-    TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="text_again", occurred_at=now - timedelta(days=10))
-    TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="pull_away", occurred_at=now - timedelta(hours=1))
-    TriggerLogFactory(user=owner, trigger_kind="social_media", urge="text_again", occurred_at=now - timedelta(hours=1))
+    TriggerLogFactory(
+        user=owner, trigger_kind="slow_reply", urge="text_again", occurred_at=now - timedelta(days=10)
+    )
+    TriggerLogFactory(
+        user=owner, trigger_kind="slow_reply", urge="pull_away", occurred_at=now - timedelta(hours=1)
+    )
+    TriggerLogFactory(
+        user=owner, trigger_kind="social_media", urge="text_again", occurred_at=now - timedelta(hours=1)
+    )
 
     def shown(**query):
         return owner_client.get("/journal/", query).context["page"].object_list
@@ -41,7 +49,9 @@ def test_entries_filter_by_trigger_urge_and_dates(owner_client, owner):
 
 def test_a_bad_filter_says_so_and_shows_everything(owner_client, owner):
     TriggerLogFactory(user=owner)
-    response = owner_client.get("/journal/", {"since": "2026-05-10", "until": "2026-05-01", "trigger": "nonsense"})
+    response = owner_client.get(
+        "/journal/", {"since": "2026-05-10", "until": "2026-05-01", "trigger": "nonsense"}
+    )
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 1
     assert "Please check the form" in response.content.decode()
@@ -87,14 +97,25 @@ def test_detail_is_saved_on_the_entry_page(owner_client, owner):
     response = owner_client.post(
         f"/journal/log/{log.pk}/",
         {
-            "sensations": ["tight_chest", "racing_heart"], "emotions": ["fear"], "story": "They are bored of me",
-            "urge_strength": "8", "acted_on": "no", "intensity_after": "3", "helped": ["slow_breathing"], "notes": "",
+            "sensations": ["tight_chest", "racing_heart"],
+            "emotions": ["fear"],
+            "story": "They are bored of me",
+            "urge_strength": "8",
+            "acted_on": "no",
+            "intensity_after": "3",
+            "helped": ["slow_breathing"],
+            "notes": "",
         },
     )
     assert response.status_code == 302
     log.refresh_from_db()
     assert sorted(log.sensations) == ["racing_heart", "tight_chest"]
-    assert (log.emotions, log.helped, log.acted_on, log.intensity_after) == (["fear"], ["slow_breathing"], "no", 3)
+    assert (log.emotions, log.helped, log.acted_on, log.intensity_after) == (
+        ["fear"],
+        ["slow_breathing"],
+        "no",
+        3,
+    )
     assert (log.trigger_kind, log.intensity) == ("slow_reply", 6)
     content = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
     assert "/lessons/nervous-system-alarm/" in content and "/lessons/inside-experience/" in content
@@ -103,7 +124,8 @@ def test_detail_is_saved_on_the_entry_page(owner_client, owner):
 def test_bad_detail_keeps_what_was_typed(owner_client, owner):
     log = TriggerLogFactory(user=owner)
     response = owner_client.post(
-        f"/journal/log/{log.pk}/", {"story": "They are bored of me", "acted_on": "maybe", "urge_strength": "12"}
+        f"/journal/log/{log.pk}/",
+        {"story": "They are bored of me", "acted_on": "maybe", "urge_strength": "12"},
     )
     content = response.content.decode()
     assert response.status_code == 200
@@ -114,7 +136,8 @@ def test_bad_detail_keeps_what_was_typed(owner_client, owner):
 def test_edit_everything(owner_client, owner):
     log = TriggerLogFactory(user=owner, trigger_kind="slow_reply", intensity=6)
     response = owner_client.post(
-        f"/journal/log/{log.pk}/edit/", {"trigger_kind": "social_media", "intensity": "4", "acted_on": "partly"}
+        f"/journal/log/{log.pk}/edit/",
+        {"trigger_kind": "social_media", "intensity": "4", "acted_on": "partly"},
     )
     assert response.status_code == 302
     log.refresh_from_db()

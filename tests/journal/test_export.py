@@ -57,15 +57,20 @@ def test_import_round_trip_is_identical(owner_client, full_journal, client):
     document = export(owner_client)
     newcomer = UserFactory(username="carol")
     client.force_login(newcomer)
-    upload = SimpleUploadedFile("journal.json", json.dumps(document).encode(), content_type="application/json")
+    upload = SimpleUploadedFile(
+        "journal.json", json.dumps(document).encode(), content_type="application/json"
+    )
     response = client.post("/journal/import/", {"file": upload, "confirm": "on"})
     assert response.status_code == 302
     assert export(client) == document
 
 
 def test_import_rejects_a_wrong_file_and_changes_nothing(owner_client, full_journal):
-    for content in (b"not json", json.dumps({"format": "other"}).encode(),
-                    json.dumps({"format": "secure-base-journal", "version": 1, "moments": [{"ref": 1}]}).encode()):
+    for content in (
+        b"not json",
+        json.dumps({"format": "other"}).encode(),
+        json.dumps({"format": "secure-base-journal", "version": 1, "moments": [{"ref": 1}]}).encode(),
+    ):
         upload = SimpleUploadedFile("journal.json", content, content_type="application/json")
         response = owner_client.post("/journal/import/", {"file": upload, "confirm": "on"})
         assert response.status_code == 200

@@ -1,4 +1,4 @@
-"""Every journal URL, asked for with another person's objects, is a 404 (or a sign-in redirect when signed out)."""
+"""Every journal URL asked for with another person's objects is a 404; signed out, it asks you to sign in."""
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -32,9 +32,14 @@ def strangers_objects(stranger):
 
 
 OBJECT_FOR_URL = {
-    "log_detail": "log", "log_edit": "log", "log_delete": "log",
-    "pause_detail": "pause", "pause_finish": "pause",
-    "reframe_edit": "reframe", "reframe_pin": "reframe", "reframe_delete": "reframe",
+    "log_detail": "log",
+    "log_edit": "log",
+    "log_delete": "log",
+    "pause_detail": "pause",
+    "pause_finish": "pause",
+    "reframe_edit": "reframe",
+    "reframe_pin": "reframe",
+    "reframe_delete": "reframe",
     "custom_choice_delete": "choice",
 }
 
@@ -47,8 +52,14 @@ def test_every_url_with_an_id_is_covered():
 @pytest.mark.parametrize("name", sorted(OBJECT_FOR_URL))
 def test_another_users_object_is_404(owner_client, strangers_objects, name):
     url = reverse(f"journal:{name}", kwargs={"pk": strangers_objects[OBJECT_FOR_URL[name]].pk})
-    answers = {"intensity_after": "1", "urge_passed": "yes", "trigger_kind": "slow_reply", "intensity": "1",
-               "anxious_thought": "x", "balanced_thought": "y"}
+    answers = {
+        "intensity_after": "1",
+        "urge_passed": "yes",
+        "trigger_kind": "slow_reply",
+        "intensity": "1",
+        "anxious_thought": "x",
+        "balanced_thought": "y",
+    }
     statuses = {owner_client.get(url).status_code, owner_client.post(url, answers).status_code}
     assert statuses <= {404, 405} and 404 in statuses
     strangers_objects["log"].refresh_from_db()
@@ -63,8 +74,15 @@ def test_pause_and_reframe_forms_refuse_another_users_moment(owner_client, stran
 
 
 def test_lists_exports_and_review_show_nothing_of_another_user(owner_client, strangers_objects):
-    for url in ("/journal/", "/journal/reframes/", "/journal/export.json", "/journal/export.csv", "/journal/review/",
-                "/journal/settings/", "/journal/log/"):
+    for url in (
+        "/journal/",
+        "/journal/reframes/",
+        "/journal/export.json",
+        "/journal/export.csv",
+        "/journal/review/",
+        "/journal/settings/",
+        "/journal/log/",
+    ):
         content = owner_client.get(url).content.decode()
         assert "bob" not in content.lower(), url
         assert "Work deadline" not in content, url

@@ -29,7 +29,9 @@ def test_lengths_are_bounded(owner):
 
 
 def test_occurred_at_cannot_be_in_the_future(owner):
-    log = TriggerLog(user=owner, trigger_kind="slow_reply", intensity=1, occurred_at=timezone.now() + timedelta(hours=1))
+    log = TriggerLog(
+        user=owner, trigger_kind="slow_reply", intensity=1, occurred_at=timezone.now() + timedelta(hours=1)
+    )
     with pytest.raises(ValidationError, match="future"):
         log.full_clean()
 

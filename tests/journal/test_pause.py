@@ -71,9 +71,12 @@ def test_resending_the_start_form_starts_one_pause(owner_client, owner):
 
 def test_finishing_records_how_it_went_and_updates_the_moment(owner_client, owner):
     log = TriggerLogFactory(user=owner, intensity=8)
-    pause = PauseSessionFactory(user=owner, log=log, intensity_before=8, started_at=timezone.now() - timedelta(minutes=25))
+    pause = PauseSessionFactory(
+        user=owner, log=log, intensity_before=8, started_at=timezone.now() - timedelta(minutes=25)
+    )
     response = owner_client.post(
-        f"/journal/pause/{pause.pk}/finish/", {"intensity_after": "3", "urge_passed": "yes", "what_i_did": "Walked"}
+        f"/journal/pause/{pause.pk}/finish/",
+        {"intensity_after": "3", "urge_passed": "yes", "what_i_did": "Walked"},
     )
     assert response["Location"] == f"/journal/log/{log.pk}/"
     pause.refresh_from_db()

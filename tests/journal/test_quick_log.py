@@ -24,11 +24,17 @@ def test_quick_log_needs_sign_in(client):
 def test_a_moment_is_saved_with_taps_only(owner_client, owner):
     key = submission_key(owner_client.get("/journal/log/"))
     response = owner_client.post(
-        "/journal/log/", {"idempotency_key": key, "trigger_kind": "slow_reply", "intensity": "7", "urge": "text_again"}
+        "/journal/log/",
+        {"idempotency_key": key, "trigger_kind": "slow_reply", "intensity": "7", "urge": "text_again"},
     )
     log = TriggerLog.objects.get(user=owner)
     assert response.status_code == 302 and response["Location"] == f"/journal/log/{log.pk}/"
-    assert (log.trigger_kind, log.intensity, log.urge, log.acted_on) == ("slow_reply", 7, "text_again", "not_yet")
+    assert (log.trigger_kind, log.intensity, log.urge, log.acted_on) == (
+        "slow_reply",
+        7,
+        "text_again",
+        "not_yet",
+    )
     assert abs(log.occurred_at - timezone.now()) < timedelta(seconds=5)
 
 
@@ -50,7 +56,8 @@ def test_the_same_key_from_another_user_is_their_own_moment(owner_client, strang
 
 def test_errors_keep_what_was_typed(owner_client):
     response = owner_client.post(
-        "/journal/log/", {"trigger_kind": "slow_reply", "intensity": "11", "what_happened": "No reply since noon"}
+        "/journal/log/",
+        {"trigger_kind": "slow_reply", "intensity": "11", "what_happened": "No reply since noon"},
     )
     content = response.content.decode()
     assert response.status_code == 200
@@ -90,7 +97,9 @@ def test_when_is_read_in_the_users_time_zone(owner_client, owner):
 
 def test_a_moment_cannot_be_in_the_future(owner_client):
     tomorrow = (timezone.localtime() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
-    response = owner_client.post("/journal/log/", {"trigger_kind": "slow_reply", "intensity": "4", "occurred_at": tomorrow})
+    response = owner_client.post(
+        "/journal/log/", {"trigger_kind": "slow_reply", "intensity": "4", "occurred_at": tomorrow}
+    )
     assert "be in the future" in response.content.decode()
     assert not TriggerLog.objects.exists()
 

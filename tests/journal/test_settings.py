@@ -8,18 +8,25 @@ pytestmark = pytest.mark.django_db
 
 def test_settings_save_time_zone_week_start_and_pause_length(owner_client, owner):
     response = owner_client.post(
-        "/journal/settings/", {"time_zone": "Pacific/Auckland", "week_start": "6", "default_pause_minutes": "30"}
+        "/journal/settings/",
+        {"time_zone": "Pacific/Auckland", "week_start": "6", "default_pause_minutes": "30"},
     )
     assert response.status_code == 302
     settings = UserSettings.objects.get(user=owner)
-    assert (settings.time_zone, settings.week_start, settings.default_pause_minutes) == ("Pacific/Auckland", 6, 30)
+    assert (settings.time_zone, settings.week_start, settings.default_pause_minutes) == (
+        "Pacific/Auckland",
+        6,
+        30,
+    )
 
 
 def test_times_are_shown_in_the_users_zone(owner_client, owner):
     from datetime import UTC, datetime
 
     log = TriggerLogFactory(user=owner, occurred_at=datetime(2026, 1, 10, 23, 30, tzinfo=UTC))
-    owner_client.post("/journal/settings/", {"time_zone": "Asia/Tokyo", "week_start": "0", "default_pause_minutes": "20"})
+    owner_client.post(
+        "/journal/settings/", {"time_zone": "Asia/Tokyo", "week_start": "0", "default_pause_minutes": "20"}
+    )
     assert "Sun 11 Jan, 08:30" in owner_client.get(f"/journal/log/{log.pk}/").content.decode()
 
 
@@ -41,7 +48,9 @@ def test_add_and_remove_your_own_trigger(owner_client, owner):
     owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": "Work deadline"})
     choice = CustomChoice.objects.get(user=owner)
     assert (choice.key, choice.label) == ("my-work-deadline", "Work deadline")
-    response = owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": "work deadline"})
+    response = owner_client.post(
+        "/journal/settings/choices/", {"list_name": "trigger", "label": "work deadline"}
+    )
     assert "already have one" in response.content.decode()
     TriggerLogFactory(user=owner, trigger_kind="my-work-deadline")
     owner_client.post(f"/journal/settings/choices/{choice.pk}/delete/")

@@ -14,14 +14,35 @@ from attachment_app.lessons import GLOSSARY_SLUG, load_library
 from journal.choices import LESSON_FOR, LESSON_FOR_CUSTOM
 
 REQUIRED_SLUGS = [
-    "what-is-anxious-attachment", "attachment-theory", "where-it-comes-from", "nervous-system-alarm",
-    "signs-and-patterns", "inside-experience", "common-triggers", "protest-behaviours", "pursuer-distancer-cycle",
-    "practise-the-pause", "self-soothing", "reframing-fear-of-abandonment", "communicating-needs",
-    "secure-sense-of-self", "earned-security", "therapy-options", "for-partners", "questions-people-ask", "glossary",
+    "what-is-anxious-attachment",
+    "attachment-theory",
+    "where-it-comes-from",
+    "nervous-system-alarm",
+    "signs-and-patterns",
+    "inside-experience",
+    "common-triggers",
+    "protest-behaviours",
+    "pursuer-distancer-cycle",
+    "practise-the-pause",
+    "self-soothing",
+    "reframing-fear-of-abandonment",
+    "communicating-needs",
+    "secure-sense-of-self",
+    "earned-security",
+    "therapy-options",
+    "for-partners",
+    "questions-people-ask",
+    "glossary",
 ]
 GLOSSARY_TERMS = [
-    "secure-base", "internal-working-model", "hyperactivating-strategy", "protest-behaviour",
-    "pursuer-distancer-cycle", "earned-security", "flooding", "self-soothing",
+    "secure-base",
+    "internal-working-model",
+    "hyperactivating-strategy",
+    "protest-behaviour",
+    "pursuer-distancer-cycle",
+    "earned-security",
+    "flooding",
+    "self-soothing",
 ]
 SEEDS = Path(settings.BASE_DIR).parent / "shared"
 
@@ -103,11 +124,16 @@ def test_every_journal_choice_points_at_a_real_lesson(lessons):
         assert lessons.get(slug)
 
 
-@pytest.mark.skipif(not (SEEDS / "tools" / "originality.py").exists(), reason="the originality tool is not beside the repo")
+@pytest.mark.skipif(
+    not (SEEDS / "tools" / "originality.py").exists(), reason="the originality tool is not beside the repo"
+)
 def test_no_sentence_is_copied_from_the_source_articles():
     tool = SEEDS / "tools" / "originality.py"
     result = subprocess.run(
-        [sys.executable, str(tool), str(settings.LESSON_CONTENT_DIR)], capture_output=True, text=True, check=False
+        [sys.executable, str(tool), str(settings.LESSON_CONTENT_DIR)],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "0 copied runs" in result.stdout
