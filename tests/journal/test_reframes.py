@@ -40,9 +40,11 @@ def test_adopt_a_script_from_a_lesson(owner_client):
     assert re.search(r"<details open>", content)
 
 
-def test_unknown_lesson_or_index_just_gives_a_blank_form(owner_client):
-    for query in ("lesson=nope&reframe=0", "lesson=common-triggers&reframe=99", "lesson=common-triggers&reframe=x", "log=abc"):
-        assert owner_client.get(f"/journal/reframes/new/?{query}").status_code == 200
+@pytest.mark.parametrize(
+    "query", ["lesson=nope&reframe=0", "lesson=common-triggers&reframe=99", "lesson=common-triggers&reframe=x", "log=abc"]
+)
+def test_unknown_lesson_or_index_just_gives_a_blank_form(owner_client, query):
+    assert owner_client.get(f"/journal/reframes/new/?{query}").status_code == 200
 
 
 def test_believability_is_0_to_100_and_errors_keep_the_text(owner_client):
