@@ -41,7 +41,8 @@ def test_adopt_a_script_from_a_lesson(owner_client):
 
 
 @pytest.mark.parametrize(
-    "query", ["lesson=nope&reframe=0", "lesson=common-triggers&reframe=99", "lesson=common-triggers&reframe=x", "log=abc"]
+    "query",
+    ["lesson=nope&reframe=0", "lesson=common-triggers&reframe=99", "lesson=common-triggers&reframe=x", "log=abc"],
 )
 def test_unknown_lesson_or_index_just_gives_a_blank_form(owner_client, query):
     assert owner_client.get(f"/journal/reframes/new/?{query}").status_code == 200
