@@ -5,8 +5,11 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+
+from journal.models import UserSettings, validate_time_zone
 
 
 class SignUpForm(UserCreationForm):
@@ -14,6 +17,8 @@ class SignUpForm(UserCreationForm):
         required=False,
         help_text="Optional. Only used if you forget your password.",
     )
+    # Filled in by static/js/timezone.js from the device; without JavaScript it stays empty.
+    time_zone = forms.CharField(required=False, widget=forms.HiddenInput, validators=[validate_time_zone])
 
     class Meta(UserCreationForm.Meta):
         model = User
@@ -28,6 +33,11 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        if form.cleaned_data["time_zone"]:
+            UserSettings.objects.update_or_create(user=user, defaults={"time_zone": form.cleaned_data["time_zone"]})
+            messages.success(request, "Welcome. Your journal is ready, and only you can see it.")
+            return redirect("journal:entries")
+        messages.info(request, "Welcome. First, check your time zone so your weeks line up with your days.")
         return redirect("journal:settings")
     return render(request, "registration/signup.html", {"form": form})
 

@@ -39,6 +39,15 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
+def test_static_files_are_collected_compressed_and_hashed(tmp_path):
+    env = {"DEBUG": "0", "SECRET_KEY": SECRET, "ALLOWED_HOSTS": "example.org", "STATIC_ROOT": str(tmp_path)}
+    result = manage("collectstatic", "--noinput", **env)
+    assert result.returncode == 0, result.stderr
+    css = [path.name for path in (tmp_path / "css").iterdir()]
+    assert any(name.startswith("site.") and name.endswith(".css.gz") and name != "site.css.gz" for name in css)
+    assert (tmp_path / "staticfiles.json").exists()
+
+
 def test_production_refuses_to_start_without_a_real_secret_key():
     result = manage("check", DEBUG="0", ALLOWED_HOSTS="example.org")
     assert result.returncode != 0

@@ -1,6 +1,11 @@
-// Suggests the device's time zone on the settings page; choosing it is still up to the person.
+// Sign-up: sends the device's time zone along. Settings: suggests it; choosing it is still up to the person.
 (function () {
-  const select = document.getElementById("id_time_zone");
+  const zoneField = document.getElementById("id_time_zone");
+  if (zoneField && zoneField.type === "hidden") {
+    zoneField.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    return;
+  }
+  const select = zoneField;
   const hint = document.querySelector(".js-zone-suggestion");
   if (!select || !hint) return;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
