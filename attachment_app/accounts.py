@@ -1,11 +1,11 @@
 """Sign-up and account deletion; sign-in, sign-out and passwords use Django's own auth views."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 

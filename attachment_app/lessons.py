@@ -230,9 +230,7 @@ def _sources(meta, path):
         elif isinstance(item, dict) and set(item) == {"research"} and item["research"]:
             sources.append(Source(item["research"], "research"))
         else:
-            raise LessonError(
-                path, f"each source needs 'article' (with optional 'author') or 'research': {item!r}"
-            )
+            raise LessonError(path, f"each source needs 'article' (with optional 'author') or 'research': {item!r}")
     if not any(source.kind == "article" for source in sources):
         raise LessonError(path, "'sources' must name at least one source article")
     return sources
@@ -285,9 +283,7 @@ def parse_lesson(path):
         Reframe(item["anxious"], item["balanced"], item.get("alternatives", ""))
         for item in _pairs(meta, "reframes", ("anxious", "balanced"), path)
     ]
-    scripts = [
-        Script(item["instead"], item["try"]) for item in _pairs(meta, "scripts", ("instead", "try"), path)
-    ]
+    scripts = [Script(item["instead"], item["try"]) for item in _pairs(meta, "scripts", ("instead", "try"), path)]
 
     tokens = MARKDOWN.parse(post.content)
     headings, links = _headings_and_links(tokens)
@@ -341,9 +337,7 @@ def validate(lessons):
     for lesson in lessons:
         if lesson.slug in by_slug:
             errors.append(
-                LessonError(
-                    lesson.path, f"duplicate slug '{lesson.slug}' (also {by_slug[lesson.slug].path.name})"
-                )
+                LessonError(lesson.path, f"duplicate slug '{lesson.slug}' (also {by_slug[lesson.slug].path.name})")
             )
         by_slug.setdefault(lesson.slug, lesson)
     glossary = by_slug.get(GLOSSARY_SLUG)

@@ -15,7 +15,7 @@ def home(request):
     if request.user.is_authenticated:
         from journal.review import week_at_a_glance
 
-        context["glance"] = week_at_a_glance(request.user)
+        context["glance"] = week_at_a_glance(request.user, request.journal_settings)
     return render(request, "home.html", context)
 
 
@@ -56,10 +56,7 @@ def lesson_detail(request, slug):
     if lesson is None:
         raise Http404("No lesson by that name.")
     previous, following = lessons.neighbours(lesson)
-    is_read = (
-        request.user.is_authenticated
-        and LessonRead.objects.filter(user=request.user, lesson_slug=slug).exists()
-    )
+    is_read = request.user.is_authenticated and LessonRead.objects.filter(user=request.user, lesson_slug=slug).exists()
     glossary_terms = lessons.glossary_terms
     return render(
         request,
@@ -99,6 +96,4 @@ def healthz(request):
 
 
 def robots_txt(request):
-    return HttpResponse(
-        "User-agent: *\nDisallow: /journal/\nDisallow: /accounts/\n", content_type="text/plain"
-    )
+    return HttpResponse("User-agent: *\nDisallow: /journal/\nDisallow: /accounts/\n", content_type="text/plain")

@@ -79,9 +79,7 @@ class WeeklyReflectionFactory(factory.django.DjangoModelFactory):
         model = models.WeeklyReflection
 
     user = factory.SubFactory(UserFactory)
-    week_start = factory.LazyFunction(
-        lambda: timezone.localdate() - timedelta(days=timezone.localdate().weekday())
-    )
+    week_start = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=timezone.localdate().weekday()))
     noticed = "Evenings are harder."
 
 

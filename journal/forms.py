@@ -84,16 +84,12 @@ class QuickLogForm(forms.ModelForm):
         model = TriggerLog
         fields = ["trigger_kind", "intensity", "urge", "what_happened", "occurred_at"]
         labels = {"what_happened": "What happened? (optional)"}
-        widgets = {
-            "what_happened": forms.TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})
-        }
+        widgets = {"what_happened": forms.TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})}
 
     def __init__(self, *args, custom_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         custom = list(custom_choices)
-        self.fields["trigger_kind"].choices = with_custom(
-            TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER
-        )
+        self.fields["trigger_kind"].choices = with_custom(TriggerKind.choices, custom, CustomChoice.ListName.TRIGGER)
         self.fields["urge"].choices = with_custom(Urge.choices, custom, CustomChoice.ListName.URGE)
         if not self.instance.pk:
             self.initial.setdefault("idempotency_key", new_submission_key())
@@ -250,9 +246,7 @@ class PauseFinishForm(forms.ModelForm):
     class Meta:
         model = PauseSession
         fields = ["intensity_after", "urge_passed", "what_i_did"]
-        widgets = {
-            "what_i_did": forms.TextInput(attrs={"placeholder": "For example: walked round the block"})
-        }
+        widgets = {"what_i_did": forms.TextInput(attrs={"placeholder": "For example: walked round the block"})}
 
 
 class ReframeForm(forms.ModelForm):

@@ -45,9 +45,7 @@ class OwnedQuerySet(models.QuerySet):
 
 
 class UserSettings(models.Model):
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_settings"
-    )
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journal_settings")
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
     week_start = models.PositiveSmallIntegerField(choices=WeekStart.choices, default=WeekStart.MONDAY)
     default_pause_minutes = models.PositiveSmallIntegerField(
@@ -76,9 +74,7 @@ class CustomChoice(models.Model):
         TRIGGER = "trigger", "Trigger"
         URGE = "urge", "Urge"
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="custom_choices"
-    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="custom_choices")
     list_name = models.CharField(max_length=10, choices=ListName.choices)
     label = models.CharField(max_length=40)
     key = models.SlugField(max_length=60)
@@ -213,9 +209,7 @@ class PauseQuerySet(OwnedQuerySet):
 
 class PauseSession(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses")
-    log = models.ForeignKey(
-        TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="pauses"
-    )
+    log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="pauses")
     minutes = models.PositiveSmallIntegerField(choices=[(m, f"{m} minutes") for m in PAUSE_MINUTES])
     started_at = models.DateTimeField(default=timezone.now)
     ends_at = models.DateTimeField()
@@ -224,9 +218,7 @@ class PauseSession(models.Model):
     intensity_after = models.PositiveSmallIntegerField(
         "how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN
     )
-    urge_passed = models.CharField(
-        "did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True
-    )
+    urge_passed = models.CharField("did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True)
     what_i_did = models.CharField("what I did", max_length=300, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
 
@@ -235,9 +227,7 @@ class PauseSession(models.Model):
     class Meta:
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["user", "started_at"], name="pause_user_started")]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission")]
 
     def __str__(self):
         return f"Pause {self.pk}"
@@ -275,9 +265,7 @@ class PauseSession(models.Model):
 
 class Reframe(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reframes")
-    log = models.ForeignKey(
-        TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes"
-    )
+    log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes")
     lesson_slug = models.CharField("lesson", max_length=80, blank=True)
     anxious_thought = models.CharField("the anxious thought", max_length=500)
     alternatives = models.TextField("what else could be true?", max_length=1000, blank=True)
@@ -300,9 +288,7 @@ class Reframe(models.Model):
     class Meta:
         ordering = ["-pinned", "-created_at", "-id"]
         indexes = [models.Index(fields=["user", "created_at"], name="reframe_user_created")]
-        constraints = [
-            models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_reframe_submission")
-        ]
+        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_reframe_submission")]
 
     def __str__(self):
         return f"Reframe {self.pk}"

@@ -112,8 +112,7 @@ def export_data(user):
             _row(r, REFLECTION_FIELDS) for r in WeeklyReflection.objects.for_user(user).order_by("week_start")
         ],
         "lessons_read": [
-            _row(r, ["lesson_slug", "read_at"])
-            for r in LessonRead.objects.filter(user=user).order_by("lesson_slug")
+            _row(r, ["lesson_slug", "read_at"]) for r in LessonRead.objects.filter(user=user).order_by("lesson_slug")
         ],
     }
 
@@ -140,11 +139,7 @@ def _validated(model, user, **values):
 @transaction.atomic
 def import_data(user, document):
     """Replace the user's journal with `document`, an export; ImportProblem (and nothing saved) if it is not one."""
-    if (
-        not isinstance(document, dict)
-        or document.get("format") != FORMAT
-        or document.get("version") != VERSION
-    ):
+    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("version") != VERSION:
         raise ImportProblem("This file is not a Secure Base journal download.")
     try:
         for model in (TriggerLog, PauseSession, Reframe, WeeklyReflection, CustomChoice, LessonRead):
@@ -171,13 +166,9 @@ def import_data(user, document):
                 for value in item.get(key, [])
             )
         for item in document.get("pauses", []):
-            _validated(
-                PauseSession, user, log=logs.get(item.get("moment")), **_fields(item, PAUSE_FIELDS)
-            ).save()
+            _validated(PauseSession, user, log=logs.get(item.get("moment")), **_fields(item, PAUSE_FIELDS)).save()
         for item in document.get("reframes", []):
-            _validated(
-                Reframe, user, log=logs.get(item.get("moment")), **_fields(item, REFRAME_FIELDS)
-            ).save()
+            _validated(Reframe, user, log=logs.get(item.get("moment")), **_fields(item, REFRAME_FIELDS)).save()
         for item in document.get("reflections", []):
             _validated(WeeklyReflection, user, **_fields(item, REFLECTION_FIELDS)).save()
         for item in document.get("lessons_read", []):
@@ -212,9 +203,7 @@ def export_csv(user):
         ("reflection", "reflections"),
     ):
         for item in document[key]:
-            row = {
-                name: "; ".join(value) if isinstance(value, list) else value for name, value in item.items()
-            }
+            row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in item.items()}
             row["moment"] = item.get("ref", item.get("moment"))
             writer.writerow({"record": record, **row})
     return buffer.getvalue()

@@ -19,24 +19,25 @@ def test_sign_up_signs_you_in_and_asks_for_your_time_zone(client):
     assert response.status_code == 302
     assert response["Location"] == "/journal/settings/"
     assert client.get("/journal/").status_code == 200
-    assert User.objects.get(username="carol").password.startswith(
-        "md5$"
-    )  # tests hash fast; settings use Argon2
+    assert User.objects.get(username="carol").password.startswith("md5$")  # tests hash fast; settings use Argon2
 
 
 def test_sign_up_with_the_devices_time_zone_goes_straight_to_the_journal(client):
     response = client.post(
         "/accounts/signup/",
-        {"username": "carol", "password1": "calm tides 2026", "password2": "calm tides 2026", "time_zone": "Asia/Tokyo"},
+        {
+            "username": "carol",
+            "password1": "calm tides 2026",
+            "password2": "calm tides 2026",
+            "time_zone": "Asia/Tokyo",
+        },
     )
     assert response["Location"] == "/journal/"
     assert User.objects.get(username="carol").journal_settings.time_zone == "Asia/Tokyo"
 
 
 def test_sign_up_errors_keep_what_was_typed(client):
-    response = client.post(
-        "/accounts/signup/", {"username": "carol", "password1": "calm tides 2026", "password2": "x"}
-    )
+    response = client.post("/accounts/signup/", {"username": "carol", "password1": "calm tides 2026", "password2": "x"})
     assert response.status_code == 200
     content = response.content.decode()
     assert 'value="carol"' in content

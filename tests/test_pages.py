@@ -46,9 +46,7 @@ def test_500_page_is_calm_and_leaks_nothing(settings):
 
     urls.urlpatterns.append(path("boom-test/", boom))
     try:
-        response = Client(raise_request_exception=False).post(
-            "/boom-test/", {"notes": "secret journal words"}
-        )
+        response = Client(raise_request_exception=False).post("/boom-test/", {"notes": "secret journal words"})
     finally:
         urls.urlpatterns.pop()
     assert response.status_code == 500

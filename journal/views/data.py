@@ -40,9 +40,7 @@ def export_csv(request):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(
-        label="Your JSON download", help_text="This replaces everything in your journal now."
-    )
+    file = forms.FileField(label="Your JSON download", help_text="This replaces everything in your journal now.")
     confirm = forms.BooleanField(label="Yes, replace my journal with this file")
 
     def clean_file(self):

@@ -49,9 +49,7 @@ def starter_initial(request):
 @require_GET
 def reframe_list(request):
     reframes = Reframe.objects.for_user(request.user).select_related("log")
-    starters = [
-        (lesson, lesson.reframes, lesson.scripts) for lesson in library() if lesson.reframes or lesson.scripts
-    ]
+    starters = [(lesson, lesson.reframes, lesson.scripts) for lesson in library() if lesson.reframes or lesson.scripts]
     return render(request, "journal/reframes.html", {"reframes": reframes, "starters": starters})
 
 

@@ -1,3 +1,111 @@
-"""Work in progress."""
-def review(request, week=None): ...
-def reflection(request, week): ...
+"""The weekly review page and its reflection note."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from journal import charts
+from journal.forms import ReflectionForm
+from journal.models import WeeklyReflection
+from journal.review import MAX_WEEKS, build_review
+from journal.weeks import Week
+
+
+def week_from_url(request, week):
+    settings = request.journal_settings
+    if week is None:
+        return Week.current(settings.zone, settings.week_start)
+    return Week.from_iso(*week, settings.zone, settings.week_start)
+
+
+def picked_day(request):
+    """The day chosen in the week picker, if any and if it is a real date."""
+    try:
+        return date.fromisoformat(request.GET.get("date", ""))
+    except ValueError:
+        return None
+
+
+def weeks_asked(request):
+    value = request.GET.get("weeks", "1")
+    return max(1, min(int(value), MAX_WEEKS)) if value.isdigit() else 1
+
+
+def chart_context(review):
+    number = f"{review.weeks} weeks" if review.weeks > 1 else "this week"
+    return {
+        "triggers_chart": charts.bars(
+            [(label, n, f"{n} · avg {average:.1f}") for _, label, n, average in review.triggers[:8]],
+            "What set you off",
+            f"Moments logged {number}, by trigger, with their average intensity.",
+        ),
+        "heatmap_chart": charts.heatmap(
+            review.heatmap,
+            review.periods,
+            "When moments came",
+            f"Moments logged {number} by day of the week and time of day. Darker means more.",
+        ),
+        "urges_chart": charts.split_bars(
+            [(label, acted, let_pass, undecided) for _, label, acted, let_pass, undecided in review.urges[:6]],
+            "Urges: acted on or let pass",
+            "For each urge, how often it was acted on (orange), let pass (green) or not yet decided (grey).",
+        ),
+        "sensations_chart": charts.bars(
+            [(label, n, str(n)) for label, n in review.sensations],
+            "What your body felt",
+            f"The body sensations noted most often {number}.",
+            series="series-4",
+        ),
+        "helped_chart": charts.bars(
+            [
+                (label, 10 - after if after is not None else 0, f"after: {after:.1f}" if after is not None else "–")
+                for label, n, after in review.helped
+            ],
+            "What helped most",
+            "Soothing actions, longest bar first: the lower the intensity afterwards, the longer the bar.",
+            series="series-3",
+        ),
+        "sparklines": [charts.sparkline(figure.trend, f"{figure.label}, last 8 weeks") for figure in review.figures],
+    }
+
+
+@login_required
+@require_GET
+def review(request, week=None):
+    if picked := picked_day(request):
+        settings = request.journal_settings
+        return redirect("journal:review_week", week=Week.containing(picked, settings.zone, settings.week_start))
+    shown = week_from_url(request, week)
+    weeks = weeks_asked(request)
+    result = build_review(request.user, request.journal_settings, shown, weeks)
+    context = {
+        "review": result,
+        "week": shown,
+        "current_week": Week.current(request.journal_settings.zone, request.journal_settings.week_start),
+        "reflection_form": ReflectionForm(instance=result.reflection),
+        **chart_context(result),
+    }
+    context["figures"] = list(zip(result.figures, context.pop("sparklines"), strict=True))
+    return render(request, "journal/review.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+def reflection(request, week):
+    shown = week_from_url(request, week)
+    instance = WeeklyReflection.objects.filter(user=request.user, week_start=shown.start).first()
+    form = ReflectionForm(request.POST or None, instance=instance)
+    editing = request.method == "GET" or not form.is_valid()
+    if not editing:
+        instance = form.save(commit=False)
+        instance.user, instance.week_start = request.user, shown.start
+        instance.save()
+        if not request.htmx:
+            return redirect("journal:review_week", week=shown)
+    context = {"week": shown, "reflection": instance, "reflection_form": form, "editing": editing}
+    template = "journal/_reflection.html" if request.htmx else "journal/reflection.html"
+    return render(request, template, context)

@@ -12,9 +12,7 @@ pytestmark = pytest.mark.django_db
 def test_entries_are_newest_first_and_paginated(owner_client, owner):
     now = timezone.now()
     for hours in range(25):
-        TriggerLogFactory(
-            user=owner, occurred_at=now - timedelta(hours=hours), what_happened=f"moment {hours}"
-        )
+        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours), what_happened=f"moment {hours}")
     response = owner_client.get("/journal/")
     page = response.context["page"]
     assert [log.what_happened for log in page.object_list][:2] == ["moment 0", "moment 1"]
@@ -26,15 +24,9 @@ def test_entries_are_newest_first_and_paginated(owner_client, owner):
 
 def test_entries_filter_by_trigger_urge_and_dates(owner_client, owner):
     now = timezone.now()
-    TriggerLogFactory(
-        user=owner, trigger_kind="slow_reply", urge="text_again", occurred_at=now - timedelta(days=10)
-    )
-    TriggerLogFactory(
-        user=owner, trigger_kind="slow_reply", urge="pull_away", occurred_at=now - timedelta(hours=1)
-    )
-    TriggerLogFactory(
-        user=owner, trigger_kind="social_media", urge="text_again", occurred_at=now - timedelta(hours=1)
-    )
+    TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="text_again", occurred_at=now - timedelta(days=10))
+    TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="pull_away", occurred_at=now - timedelta(hours=1))
+    TriggerLogFactory(user=owner, trigger_kind="social_media", urge="text_again", occurred_at=now - timedelta(hours=1))
 
     def shown(**query):
         return owner_client.get("/journal/", query).context["page"].object_list
@@ -49,9 +41,7 @@ def test_entries_filter_by_trigger_urge_and_dates(owner_client, owner):
 
 def test_a_bad_filter_says_so_and_shows_everything(owner_client, owner):
     TriggerLogFactory(user=owner)
-    response = owner_client.get(
-        "/journal/", {"since": "2026-05-10", "until": "2026-05-01", "trigger": "nonsense"}
-    )
+    response = owner_client.get("/journal/", {"since": "2026-05-10", "until": "2026-05-01", "trigger": "nonsense"})
     assert response.status_code == 200
     assert len(response.context["page"].object_list) == 1
     assert "Please check the form" in response.content.decode()

@@ -57,9 +57,7 @@ def test_import_round_trip_is_identical(owner_client, full_journal, client):
     document = export(owner_client)
     newcomer = UserFactory(username="carol")
     client.force_login(newcomer)
-    upload = SimpleUploadedFile(
-        "journal.json", json.dumps(document).encode(), content_type="application/json"
-    )
+    upload = SimpleUploadedFile("journal.json", json.dumps(document).encode(), content_type="application/json")
     response = client.post("/journal/import/", {"file": upload, "confirm": "on"})
     assert response.status_code == 302
     assert export(client) == document

@@ -14,9 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def journal_patterns():
-    resolver = next(
-        p for p in get_resolver().url_patterns if isinstance(p, URLResolver) and p.namespace == "journal"
-    )
+    resolver = next(p for p in get_resolver().url_patterns if isinstance(p, URLResolver) and p.namespace == "journal")
     return [p for p in resolver.url_patterns if isinstance(p, URLPattern)]
 
 

@@ -76,17 +76,13 @@ def test_duplicate_slug_names_both_files(content):
 
 
 def test_unknown_topic_is_refused(content):
-    text = GOOD.format(title="T", slug="three", order=3, related="[]", other="one").replace(
-        "[basics]", "[astrology]"
-    )
+    text = GOOD.format(title="T", slug="three", order=3, related="[]", other="one").replace("[basics]", "[astrology]")
     write(content, "03-three.md", text)
     assert "03-three.md: unknown topic astrology" in problems(content)
 
 
 def test_link_to_a_missing_lesson_is_refused(content):
-    write(
-        content, "03-three.md", GOOD.format(title="T", slug="three", order=3, related="[]", other="nowhere")
-    )
+    write(content, "03-three.md", GOOD.format(title="T", slug="three", order=3, related="[]", other="nowhere"))
     assert "03-three.md: links to a missing lesson 'nowhere'" in problems(content)
 
 

@@ -1,0 +1,171 @@
+"""A demo account with twelve realistic weeks, so a newcomer sees a full weekly review at once.
+
+The pattern in it: most moments come in the evening and at weekends, most often after a slow reply, and
+pauses mostly work. Running the command again rebuilds the same account.
+"""
+
+import random
+from datetime import datetime, time, timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from journal.choices import ActedOn, UrgePassed
+from journal.factories import (
+    CustomChoiceFactory,
+    PauseSessionFactory,
+    ReframeFactory,
+    TriggerLogFactory,
+    UserFactory,
+    UserSettingsFactory,
+    WeeklyReflectionFactory,
+)
+from journal.models import LogTag
+from journal.weeks import Week
+
+USERNAME = "demo"
+PASSWORD = "demo-password-123"
+ZONE = "Europe/London"
+WEEKS = 12
+
+# (trigger, weight, the urges it tends to bring)
+TRIGGERS = [
+    ("slow_reply", 9, ["text_again", "seek_reassurance", "check_their_phone"]),
+    ("seemed_distant", 4, ["seek_reassurance", "over_explain", "pull_away"]),
+    ("plans_changed", 3, ["pick_a_fight", "text_again"]),
+    ("asked_for_space", 3, ["pull_away", "seek_reassurance"]),
+    ("social_media", 2, ["check_their_phone", "make_jealous"]),
+    ("my-work-drinks", 1, ["text_again"]),
+    ("unresolved_argument", 2, ["over_explain", "give_in"]),
+]
+WHAT_HAPPENED = {
+    "slow_reply": ["No reply since lunch.", "Read my message, no answer.", "Two hours and nothing."],
+    "seemed_distant": ["Short answers at dinner.", "Quiet on the phone tonight."],
+    "plans_changed": ["They moved our Saturday plans.", "Cancelled the film tonight."],
+    "asked_for_space": ["Said they needed an evening alone."],
+    "social_media": ["Saw them online but not replying."],
+    "my-work-drinks": ["They went to work drinks without me."],
+    "unresolved_argument": ["We went to bed without making up."],
+}
+SENSATIONS = ["tight_chest", "racing_heart", "stomach_knot", "shallow_breath", "restless", "tense_jaw"]
+EMOTIONS = ["fear", "loneliness", "hurt", "sadness", "anger", "shame"]
+HELPED = ["slow_breathing", "moved", "grounding", "wrote_it_down", "called_a_friend", "kind_words", "waited"]
+REFRAMES = [
+    (
+        "They haven't replied, so they're losing interest.",
+        "They are at work. A slow reply is about their day, not about me.",
+        True,
+    ),
+    (
+        "If they wanted to see me they wouldn't cancel.",
+        "Plans change. They suggested another day, which shows they want to see me.",
+        True,
+    ),
+    (
+        "Needing space means they're pulling away for good.",
+        "People need time alone to recharge. It is not a verdict on us.",
+        True,
+    ),
+    ("I'm too much for them.", "My needs are normal. I can ask for them kindly.", False),
+    ("They were quiet, so something is wrong between us.", "Quiet can mean tired. I can ask how their day was.", False),
+]
+
+
+def demo_moment_time(rng, day, zone):
+    """Mostly evenings, some afternoons, a few mornings and late nights."""
+    hour = rng.choices([8, 13, 16, 19, 20, 21, 22, 23, 0], weights=[1, 1, 2, 3, 4, 4, 3, 2, 1])[0]
+    return datetime.combine(day, time(hour, rng.randrange(60)), tzinfo=zone)
+
+
+class Command(BaseCommand):
+    help = "Create (or rebuild) the demo user with twelve weeks of journal data."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        rng = random.Random(2026)
+        UserFactory._meta.model.objects.filter(username=USERNAME).delete()
+        user = UserFactory(username=USERNAME, email="demo@example.org", password=PASSWORD)
+        settings = UserSettingsFactory(user=user, time_zone=ZONE)
+        zone = settings.zone
+        CustomChoiceFactory(user=user, label="Work drinks")
+        now = timezone.now()
+        first = Week.current(zone).shifted(-(WEEKS - 1))
+        logs = 0
+        for offset in range(WEEKS):
+            week = first.shifted(offset)
+            calmer = offset / WEEKS  # later weeks are a little calmer: the work shows
+            for day in week.days:
+                weekend = day.weekday() >= 5
+                for _ in range(rng.choices([0, 1, 2], weights=[4, 4, 2] if not weekend else [1, 4, 4])[0]):
+                    occurred_at = demo_moment_time(rng, day, zone)
+                    if occurred_at >= now:
+                        continue
+                    self.add_moment(rng, user, occurred_at, calmer)
+                    logs += 1
+            if offset in (WEEKS - 3, WEEKS - 2):
+                WeeklyReflectionFactory(
+                    user=user,
+                    week_start=week.start,
+                    noticed="Sunday evenings are the hardest, especially when messages are slow.",
+                    helped="Going for a walk before replying. The pause helps more than I expected.",
+                    intention="Start a pause before sending a second message.",
+                )
+        for index, (anxious, balanced, pinned) in enumerate(REFRAMES):
+            ReframeFactory(
+                user=user,
+                anxious_thought=anxious,
+                balanced_thought=balanced,
+                pinned=pinned,
+                lesson_slug="reframing-fear-of-abandonment",
+                believability_before=rng.randint(70, 95),
+                believability_after=rng.randint(25, 50),
+                created_at=now - timedelta(days=7 * index + 2),
+            )
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo account ready: {logs} moments over {WEEKS} weeks.")
+            + f"\nSign in at /accounts/login/ as {USERNAME} / {PASSWORD}"
+        )
+
+    def add_moment(self, rng, user, occurred_at, calmer):
+        kind, _, urges = rng.choices(TRIGGERS, weights=[t[1] for t in TRIGGERS])[0]
+        intensity = max(2, min(10, round(rng.gauss(7 - 1.5 * calmer, 1.5))))
+        paused = rng.random() < 0.55 + 0.2 * calmer and occurred_at < timezone.now() - timedelta(hours=1)
+        urge_passed = rng.choices([UrgePassed.YES, UrgePassed.PARTLY, UrgePassed.NO], weights=[15, 3, 2])[0]
+        after = max(0, intensity - rng.randint(2, 5)) if paused else None
+        if paused:
+            acted_on = ActedOn.NO if urge_passed == UrgePassed.YES else rng.choice([ActedOn.PARTLY, ActedOn.YES])
+        else:
+            acted_on = rng.choices([ActedOn.YES, ActedOn.PARTLY, ActedOn.NO, ActedOn.NOT_YET], weights=[4, 2, 3, 1])[0]
+        log = TriggerLogFactory(
+            user=user,
+            occurred_at=occurred_at,
+            trigger_kind=kind,
+            intensity=intensity,
+            urge=rng.choice(urges),
+            what_happened=rng.choice(WHAT_HAPPENED[kind]),
+            acted_on=acted_on,
+            intensity_after=after,
+            urge_strength=max(0, intensity - rng.randint(0, 2)),
+        )
+        tags = [
+            LogTag(log=log, kind=LogTag.Kind.SENSATION, value=v) for v in rng.sample(SENSATIONS[:4], rng.randint(1, 2))
+        ]
+        tags += [LogTag(log=log, kind=LogTag.Kind.EMOTION, value=v) for v in rng.sample(EMOTIONS, rng.randint(1, 2))]
+        if paused:
+            tags += [LogTag(log=log, kind=LogTag.Kind.HELPED, value=v) for v in rng.sample(HELPED, rng.randint(1, 2))]
+            started = occurred_at + timedelta(minutes=rng.randint(1, 8))
+            minutes = rng.choice([10, 20, 20, 20, 30])
+            PauseSessionFactory(
+                user=user,
+                log=log,
+                minutes=minutes,
+                started_at=started,
+                ends_at=started + timedelta(minutes=minutes),
+                finished_at=started + timedelta(minutes=minutes if rng.random() < 0.8 else minutes // 2),
+                intensity_before=intensity,
+                intensity_after=after,
+                urge_passed=urge_passed,
+                what_i_did=rng.choice(["Walked round the block", "Breathing and a cup of tea", "Wrote it down", ""]),
+            )
+        LogTag.objects.bulk_create(tags)

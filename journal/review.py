@@ -1,0 +1,464 @@
+"""The weekly review: every figure, chart and observation for one week (or a run of weeks) of one person.
+
+All counting happens in the database, grouped by local day (`TruncDate` in the person's zone) or by weekday
+and time of day, so the number of queries is fixed and the rows returned stay small whatever the history.
+Days are put into weeks here, in Python, because a week may start on Sunday.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Case, Count, F, IntegerField, Max, Q, Sum, Value, When
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate
+
+from attachment_app.lessons import library
+from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed, lesson_for
+from journal.models import (
+    CustomChoice,
+    LogTag,
+    PauseSession,
+    Reframe,
+    TriggerLog,
+    WeeklyReflection,
+    choice_label,
+)
+from journal.weeks import Week
+
+TREND_WEEKS = 8
+MAX_WEEKS = 12
+RECURRING_WEEKS = 4
+# Times of day, in the order people think of them; `start` is the first local hour.
+PERIODS = [("morning", "Morning", 6), ("afternoon", "Afternoon", 12), ("evening", "Evening", 18), ("night", "Night", 0)]
+ACTED = (ActedOn.YES, ActedOn.PARTLY)
+
+
+@dataclass
+class WeekTotals:
+    week: Week
+    moments: int = 0
+    intensity_sum: int = 0
+    peak: int | None = None
+    acted: int = 0
+    let_pass: int = 0
+    pauses_started: int = 0
+    pauses_completed: int = 0
+    urge_passed: int = 0
+    urge_partly: int = 0
+    drop_sum: int = 0
+    drop_count: int = 0
+    reframes: int = 0
+    triggers: Counter = field(default_factory=Counter)
+    trigger_intensity: Counter = field(default_factory=Counter)
+
+    @property
+    def average_intensity(self):
+        return self.intensity_sum / self.moments if self.moments else None
+
+    @property
+    def average_drop(self):
+        return self.drop_sum / self.drop_count if self.drop_count else None
+
+    @property
+    def passed_share(self):
+        return self.urge_passed / self.pauses_completed if self.pauses_completed else None
+
+
+@dataclass
+class Figure:
+    label: str
+    value: float | None
+    previous: float | None
+    trend: list
+    unit: str = ""
+    decimals: int = 0
+    higher_is_calmer: bool | None = None
+
+    @property
+    def display(self):
+        if self.value is None:
+            return "–"
+        return f"{self.value:.{self.decimals}f}{self.unit}"
+
+    @property
+    def change(self):
+        """Plain words for the change from last week; never good or bad, just what moved."""
+        if self.value is None or self.previous is None:
+            return "nothing to compare with last week"
+        difference = self.value - self.previous
+        if abs(difference) < 10**-self.decimals / 2:
+            return "same as last week"
+        direction = "up" if difference > 0 else "down"
+        if self.unit == "%":
+            return f"{direction} from {self.previous:.0f}% last week"
+        return f"{direction} {abs(difference):.{self.decimals}f} from last week"
+
+
+@dataclass
+class Review:
+    week: Week
+    weeks: int
+    history: list
+    figures: list
+    triggers: list
+    heatmap: list
+    periods: list
+    urges: list
+    sensations: list
+    helped: list
+    pairs: list
+    recurring: list
+    observations: list
+    lessons: list
+    reflection: WeeklyReflection | None
+
+    @property
+    def previous(self):
+        """Totals for the week before the one shown."""
+        return self.history[-2]
+
+    @property
+    def is_empty(self):
+        return not any(totals.moments or totals.pauses_started or totals.reframes for totals in self.summary_weeks)
+
+    @property
+    def summary_weeks(self):
+        return self.history[-self.weeks :]
+
+
+def _week_index(day, first_week):
+    return (day - first_week.start).days // 7
+
+
+def _labels(user):
+    custom = {choice.key: choice.label for choice in CustomChoice.objects.for_user(user)}
+    return (
+        lambda value: choice_label(TriggerKind, value, custom),
+        lambda value: choice_label(Urge, value, custom) if value else "No urge noted",
+    )
+
+
+def _moments_by_day(user, start, end, zone):
+    return (
+        TriggerLog.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end)
+        .annotate(day=TruncDate("occurred_at", tzinfo=zone))
+        .values("day", "trigger_kind")
+        .annotate(
+            moments=Count("id"),
+            intensity_sum=Sum("intensity"),
+            peak=Max("intensity"),
+            acted=Count("id", filter=Q(acted_on__in=ACTED)),
+            let_pass=Count("id", filter=Q(acted_on=ActedOn.NO)),
+        )
+        .order_by()
+    )
+
+
+def _pauses_by_day(user, start, end, zone):
+    finished = Q(finished_at__isnull=False)
+    measured = finished & Q(intensity_before__isnull=False, intensity_after__isnull=False)
+    return (
+        PauseSession.objects.filter(user=user, started_at__gte=start, started_at__lt=end)
+        .annotate(day=TruncDate("started_at", tzinfo=zone))
+        .values("day")
+        .annotate(
+            started=Count("id"),
+            completed=Count("id", filter=finished),
+            passed=Count("id", filter=finished & Q(urge_passed=UrgePassed.YES)),
+            partly=Count("id", filter=finished & Q(urge_passed=UrgePassed.PARTLY)),
+            drop_sum=Sum(F("intensity_before") - F("intensity_after"), filter=measured),
+            drop_count=Count("id", filter=measured),
+        )
+        .order_by()
+    )
+
+
+def _reframes_by_day(user, start, end, zone):
+    return (
+        Reframe.objects.filter(user=user, created_at__gte=start, created_at__lt=end)
+        .annotate(day=TruncDate("created_at", tzinfo=zone))
+        .values("day")
+        .annotate(written=Count("id"))
+        .order_by()
+    )
+
+
+def _heatmap_counts(user, start, end, zone):
+    hour = ExtractHour("occurred_at", tzinfo=zone)
+    period = Case(
+        When(hour__lt=6, then=Value(3)),
+        When(hour__lt=12, then=Value(0)),
+        When(hour__lt=18, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        TriggerLog.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end)
+        .annotate(weekday=ExtractIsoWeekDay("occurred_at", tzinfo=zone), hour=hour)
+        .annotate(period=period)
+        .values("weekday", "period")
+        .annotate(moments=Count("id"))
+        .order_by()
+    )
+
+
+def _urge_pairs(user, start, end):
+    return (
+        TriggerLog.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end)
+        .values("trigger_kind", "urge", "acted_on")
+        .annotate(moments=Count("id"))
+        .order_by()
+    )
+
+
+def _tags_by_day(user, start, end, zone):
+    return (
+        LogTag.objects.filter(log__user=user, log__occurred_at__gte=start, log__occurred_at__lt=end)
+        .annotate(day=TruncDate("log__occurred_at", tzinfo=zone))
+        .values("day", "kind", "value")
+        .annotate(
+            moments=Count("id"),
+            after_sum=Sum("log__intensity_after"),
+            after_count=Count("log__intensity_after"),
+        )
+        .order_by()
+    )
+
+
+def _weekly_totals(user, weeks, zone):
+    """Per-week totals for `weeks` (consecutive, oldest first), from three grouped queries."""
+    first, end = weeks[0], weeks[-1].ends_at
+    totals = [WeekTotals(week) for week in weeks]
+    for row in _moments_by_day(user, first.starts_at, end, zone):
+        week = totals[_week_index(row["day"], first)]
+        week.moments += row["moments"]
+        week.intensity_sum += row["intensity_sum"]
+        week.peak = max(week.peak or 0, row["peak"])
+        week.acted += row["acted"]
+        week.let_pass += row["let_pass"]
+        week.triggers[row["trigger_kind"]] += row["moments"]
+        week.trigger_intensity[row["trigger_kind"]] += row["intensity_sum"]
+    for row in _pauses_by_day(user, first.starts_at, end, zone):
+        week = totals[_week_index(row["day"], first)]
+        week.pauses_started += row["started"]
+        week.pauses_completed += row["completed"]
+        week.urge_passed += row["passed"]
+        week.urge_partly += row["partly"]
+        week.drop_sum += row["drop_sum"] or 0
+        week.drop_count += row["drop_count"]
+    for row in _reframes_by_day(user, first.starts_at, end, zone):
+        totals[_week_index(row["day"], first)].reframes += row["written"]
+    return totals
+
+
+def _figures(history):
+    def figure(label, value_of, **options):
+        trend = [value_of(week) for week in history[-TREND_WEEKS:]]
+        previous = value_of(history[-2]) if len(history) > 1 else None
+        return Figure(label, trend[-1], previous, trend, **options)
+
+    def share(week):
+        return None if week.passed_share is None else round(100 * week.passed_share)
+
+    return [
+        figure("Moments logged", lambda w: w.moments),
+        figure("Average intensity", lambda w: w.average_intensity, decimals=1),
+        figure("Peak intensity", lambda w: w.peak),
+        figure("Pauses started", lambda w: w.pauses_started),
+        figure("Pauses completed", lambda w: w.pauses_completed),
+        figure("Urge passed after a pause", share, unit="%"),
+        figure("Average drop across a pause", lambda w: w.average_drop, decimals=1),
+        figure("Urges acted on", lambda w: w.acted),
+        figure("Urges let pass", lambda w: w.let_pass),
+        figure("Reframes written", lambda w: w.reframes),
+    ]
+
+
+def _heatmap(rows, week_start):
+    """7 rows (the person's week order) × 4 periods of moment counts."""
+    counts = {(row["weekday"], row["period"]): row["moments"] for row in rows}
+    iso_days = [7, 1, 2, 3, 4, 5, 6] if week_start == 6 else [1, 2, 3, 4, 5, 6, 7]
+    names = {1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat", 7: "Sun"}
+    return [(names[day], [counts.get((day, period), 0) for period in range(4)]) for day in iso_days]
+
+
+def _busiest_cell(heatmap):
+    best = max(((count, day, period) for day, counts in heatmap for period, count in enumerate(counts)), default=None)
+    return best if best and best[0] else None
+
+
+LONG_DAY = {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Fri": "Friday",
+            "Sat": "Saturday", "Sun": "Sunday"}  # fmt: skip
+
+
+def _times(n):
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _observations(summary, history, triggers, heatmap, trigger_label):
+    notes = []
+    total = sum(week.moments for week in summary)
+    if triggers:
+        key, count = triggers[0][0], triggers[0][2]
+        note = f"Most moments came after “{trigger_label(key).lower()}” ({count} of {total})"
+        cell = _busiest_cell(heatmap)
+        if cell and cell[0] >= 2:
+            note += f", and they gathered on {LONG_DAY[cell[1]]} {PERIODS[cell[2]][0]}s"
+        notes.append(note + ".")
+    completed = sum(week.pauses_completed for week in summary)
+    passed = sum(week.urge_passed for week in summary)
+    if completed:
+        notes.append(
+            f"When you paused, the urge passed {_times(passed)} out of {completed}."
+            if passed
+            else f"You finished {completed} pause{'s' if completed != 1 else ''}. Staying with a hard feeling counts, "
+            "even when the urge stays."
+        )
+    acted = sum(week.acted for week in summary)
+    let_pass = sum(week.let_pass for week in summary)
+    if let_pass and not completed:
+        notes.append(f"You let the urge pass {_times(let_pass)} out of {acted + let_pass}.")
+    earlier = [week.moments for week in history[: -len(summary)][-RECURRING_WEEKS:] if week.moments]
+    if total and earlier and len(summary) == 1:
+        usual = sum(earlier) / len(earlier)
+        if total <= usual * 0.7:
+            notes.append(f"This week was quieter than the weeks before: {total} moments, against about {usual:.0f}.")
+        elif total >= usual * 1.3:
+            notes.append(
+                f"This week brought more moments than usual ({total}, against about {usual:.0f}). "
+                "Hard weeks happen; noticing them is part of the work."
+            )
+    return notes[:3]
+
+
+def _recurring(history, tag_rows, trigger_label):
+    """A trigger or emotion that came up in at least three of the last four weeks."""
+    recent = history[-RECURRING_WEEKS:]
+    notices = []
+    trigger_weeks = Counter(key for week in recent for key in week.triggers)
+    for key, weeks in trigger_weeks.most_common(1):
+        if weeks >= 3:
+            notices.append(f"“{trigger_label(key)}” has come up in {weeks} of the last {len(recent)} weeks.")
+    first = recent[0].week
+    emotion_weeks = defaultdict(set)
+    for row in tag_rows:
+        if row["kind"] == LogTag.Kind.EMOTION and row["day"] >= first.start:
+            emotion_weeks[row["value"]].add(_week_index(row["day"], first))
+    if emotion_weeks:
+        value, weeks = max(emotion_weeks.items(), key=lambda item: (len(item[1]), item[0]))
+        if len(weeks) >= 3:
+            notices.append(
+                f"Feeling {Emotion(value).label.lower()} has come up in {len(weeks)} of the last {len(recent)} weeks."
+            )
+    return notices
+
+
+def _tag_summaries(tag_rows, since):
+    counts = defaultdict(Counter)
+    after_sum, after_count = Counter(), Counter()
+    for row in tag_rows:
+        if row["day"] < since:
+            continue
+        counts[row["kind"]][row["value"]] += row["moments"]
+        if row["kind"] == LogTag.Kind.HELPED:
+            after_sum[row["value"]] += row["after_sum"] or 0
+            after_count[row["value"]] += row["after_count"]
+    sensations = [(BodySensation(value).label, n) for value, n in counts[LogTag.Kind.SENSATION].most_common(5)]
+    helped = sorted(
+        (
+            (SoothingAction(value).label, n, after_sum[value] / after_count[value] if after_count[value] else None)
+            for value, n in counts[LogTag.Kind.HELPED].items()
+        ),
+        key=lambda item: (item[2] is None, item[2] if item[2] is not None else 0, -item[1]),
+    )[:5]
+    return sensations, helped
+
+
+def _suggested_lessons(triggers, urges):
+    lessons = library()
+    slugs = []
+    if triggers:
+        slugs.append(lesson_for(TriggerKind, triggers[0][0]))
+    if urges:
+        slugs.append(lesson_for(Urge, urges[0][0]))
+        if sum(urge[2] for urge in urges) > sum(urge[3] for urge in urges):
+            slugs.append("practise-the-pause")
+    return [lesson for slug in dict.fromkeys(slugs) if (lesson := lessons.get(slug))]
+
+
+def build_review(user, user_settings, week, weeks=1):
+    """Everything the review page shows for `week` (and the `weeks` - 1 weeks before it when asked)."""
+    zone = user_settings.zone
+    weeks = max(1, min(weeks, MAX_WEEKS))
+    span = max(TREND_WEEKS, weeks + 1)
+    history = _weekly_totals(user, [week.shifted(-k) for k in range(span - 1, -1, -1)], zone)
+    first_shown = week.shifted(-(weeks - 1))
+    start, end = first_shown.starts_at, week.ends_at
+    trigger_label, urge_label = _labels(user)
+
+    summary = history[-weeks:]
+    trigger_counts, trigger_intensity = Counter(), Counter()
+    for totals in summary:
+        trigger_counts.update(totals.triggers)
+        trigger_intensity.update(totals.trigger_intensity)
+    triggers = [
+        (key, trigger_label(key), count, trigger_intensity[key] / count) for key, count in trigger_counts.most_common()
+    ]
+    pair_rows = list(_urge_pairs(user, start, end))
+
+    urge_totals = defaultdict(lambda: [0, 0, 0])
+    pairs = Counter()
+    for row in pair_rows:
+        if not row["urge"]:
+            continue
+        column = 0 if row["acted_on"] in ACTED else 1 if row["acted_on"] == ActedOn.NO else 2
+        urge_totals[row["urge"]][column] += row["moments"]
+        pairs[(row["trigger_kind"], row["urge"])] += row["moments"]
+    urges = sorted(
+        (
+            (key, urge_label(key), acted, let_pass, undecided)
+            for key, (acted, let_pass, undecided) in urge_totals.items()
+        ),
+        key=lambda urge: -(urge[2] + urge[3] + urge[4]),
+    )
+
+    tags_since = min(first_shown, history[-RECURRING_WEEKS].week, key=lambda w: w.start)
+    tag_rows = list(_tags_by_day(user, tags_since.starts_at, end, zone))
+    sensations, helped = _tag_summaries(tag_rows, first_shown.start)
+    heatmap = _heatmap(_heatmap_counts(user, start, end, zone), user_settings.week_start)
+
+    return Review(
+        week=week,
+        weeks=weeks,
+        history=history,
+        figures=_figures(history),
+        triggers=triggers,
+        heatmap=heatmap,
+        periods=[label for _, label, _ in PERIODS],
+        urges=urges,
+        sensations=sensations,
+        helped=helped,
+        pairs=[(trigger_label(t), urge_label(u), n) for (t, u), n in pairs.most_common(3) if n >= 2],
+        recurring=_recurring(history, tag_rows, trigger_label),
+        observations=_observations(summary, history, triggers, heatmap, trigger_label),
+        lessons=_suggested_lessons(triggers, urges),
+        reflection=WeeklyReflection.objects.filter(user=user, week_start=week.start).first(),
+    )
+
+
+def week_at_a_glance(user, user_settings):
+    """This week in a sentence or two, for the home page: three small queries."""
+    week = Week.current(user_settings.zone, user_settings.week_start)
+    logs = TriggerLog.objects.filter(user=user, occurred_at__gte=week.starts_at, occurred_at__lt=week.ends_at)
+    moments = logs.aggregate(moments=Count("id"), average_intensity=Avg("intensity"))
+    top = logs.values("trigger_kind").annotate(n=Count("id")).order_by("-n", "trigger_kind").first()
+    pauses = PauseSession.objects.filter(
+        user=user, started_at__gte=week.starts_at, started_at__lt=week.ends_at, finished_at__isnull=False
+    ).aggregate(completed=Count("id"), passed=Count("id", filter=Q(urge_passed=UrgePassed.YES)))
+    return {
+        "week": week,
+        "moments": moments["moments"],
+        "average_intensity": moments["average_intensity"],
+        "top_trigger": top and choice_label(TriggerKind, top["trigger_kind"]),
+        "pauses_completed": pauses["completed"],
+        "urge_passed": pauses["passed"],
+    }

@@ -1,0 +1,241 @@
+import io
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from journal.choices import WeekStart
+from journal.factories import (
+    CustomChoiceFactory,
+    PauseSessionFactory,
+    ReframeFactory,
+    TriggerLogFactory,
+    UserFactory,
+    UserSettingsFactory,
+)
+from journal.models import LogTag, TriggerLog, WeeklyReflection
+from journal.review import build_review
+from journal.weeks import Week
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+WEEK_47 = Week(date(2026, 11, 16), LONDON)
+
+
+def at(day, hour, minute=0, zone=LONDON):
+    return datetime(2026, 11, day, hour, minute, tzinfo=zone)
+
+
+def moment(user, when, **fields):
+    return TriggerLogFactory(user=user, occurred_at=when, **fields)
+
+
+def review_of(user, week=WEEK_47, weeks=1):
+    return build_review(user, user.journal_settings, week, weeks)
+
+
+@pytest.fixture
+def week_of_moments(owner):
+    """Week 47 for alice: slow replies on Sunday evening, pauses that mostly work."""
+    logs = [
+        moment(owner, at(22, 20), trigger_kind="slow_reply", urge="text_again", intensity=8, acted_on="no"),
+        moment(owner, at(22, 21), trigger_kind="slow_reply", urge="text_again", intensity=6, acted_on="no"),
+        moment(owner, at(22, 23, 30), trigger_kind="slow_reply", urge="text_again", intensity=9, acted_on="yes"),
+        moment(owner, at(18, 9), trigger_kind="plans_changed", urge="pick_a_fight", intensity=4, acted_on="no"),
+    ]
+    for log, passed in zip(logs[:4], ["yes", "yes", "no", "yes"], strict=True):
+        PauseSessionFactory(
+            user=owner,
+            log=log,
+            started_at=log.occurred_at,
+            finished=True,
+            intensity_before=log.intensity,
+            intensity_after=log.intensity - 4,
+            urge_passed=passed,
+        )
+    LogTag.objects.create(log=logs[0], kind=LogTag.Kind.SENSATION, value="tight_chest")
+    LogTag.objects.create(log=logs[1], kind=LogTag.Kind.SENSATION, value="tight_chest")
+    LogTag.objects.create(log=logs[1], kind=LogTag.Kind.HELPED, value="moved")
+    ReframeFactory(user=owner, created_at=at(20, 12))
+    moment(owner, at(9, 20), trigger_kind="slow_reply", intensity=7)  # Monday of the week before
+    return logs
+
+
+def test_figures_count_the_week_and_compare_with_the_last(owner, week_of_moments):
+    review = review_of(owner)
+    figures = {figure.label: figure for figure in review.figures}
+    assert figures["Moments logged"].value == 4
+    assert figures["Moments logged"].change == "up 3 from last week"
+    assert figures["Average intensity"].display == "6.8"
+    assert figures["Peak intensity"].value == 9
+    assert figures["Pauses completed"].value == 4
+    assert figures["Urge passed after a pause"].display == "75%"
+    assert figures["Average drop across a pause"].display == "4.0"
+    assert (figures["Urges acted on"].value, figures["Urges let pass"].value) == (1, 3)
+    assert figures["Reframes written"].value == 1
+    assert figures["Moments logged"].trend == [0, 0, 0, 0, 0, 0, 1, 4]
+
+
+def test_charts_data_triggers_heatmap_urges_body_and_what_helped(owner, week_of_moments):
+    review = review_of(owner)
+    assert [(label, n) for _, label, n, _ in review.triggers] == [("Slow or no reply", 3), ("Plans changed", 1)]
+    heat = dict(review.heatmap)
+    assert heat["Sun"] == [0, 0, 3, 0]  # three Sunday evening moments (23:30 counts as evening)
+    assert heat["Wed"] == [1, 0, 0, 0]
+    assert review.urges[0][1:] == ("Text or call again", 1, 2, 0)
+    assert review.sensations == [("Tight chest", 2)]
+    assert review.helped == [("A walk or moving", 1, None)]
+    assert review.pairs == [("Slow or no reply", "Text or call again", 3)]
+
+
+def test_observations_are_kind_and_drawn_from_the_data(owner, week_of_moments):
+    notes = review_of(owner).observations
+    assert notes[0] == "Most moments came after “slow or no reply” (3 of 4), and they gathered on Sunday evenings."
+    assert "When you paused, the urge passed 3 times out of 4." in notes
+    assert not any(word in " ".join(notes).lower() for word in ("failed", "bad", "should", "wrong"))
+
+
+def test_suggested_lessons_fit_the_top_trigger_and_urge(owner, week_of_moments):
+    slugs = [lesson.slug for lesson in review_of(owner).lessons]
+    assert slugs[:2] == ["common-triggers", "protest-behaviours"]
+
+
+def test_a_recurring_trigger_is_noticed(owner):
+    for weeks_back in range(4):
+        moment(owner, at(22, 20) - timedelta(weeks=weeks_back), trigger_kind="slow_reply")
+    assert "“Slow or no reply” has come up in 4 of the last 4 weeks." in review_of(owner).recurring
+
+
+def test_custom_triggers_show_with_their_own_names(owner):
+    CustomChoiceFactory(user=owner, label="Work drinks")
+    moment(owner, at(20, 20), trigger_kind="my-work-drinks")
+    assert review_of(owner).triggers[0][1] == "Work drinks"
+
+
+def test_other_peoples_moments_are_never_counted(owner, stranger, week_of_moments):
+    moment(stranger, at(22, 20), trigger_kind="social_media")
+    assert sum(n for _, _, n, _ in review_of(owner).triggers) == 4
+
+
+def test_an_empty_week_is_a_kind_page(owner_client):
+    response = owner_client.get("/journal/review/2026-W30/")
+    assert response.status_code == 200
+    assert "A quiet week in your journal" in response.content.decode()
+
+
+def test_empty_current_week_offers_last_week(owner_client, owner):
+    moment(owner, timezone.now() - timedelta(weeks=1))
+    content = owner_client.get("/journal/review/").content.decode()
+    if "A quiet week" in content:
+        assert "Look back at last week" in content
+
+
+def test_week_boundary_follows_a_sunday_start(owner):
+    owner.journal_settings.week_start = WeekStart.SUNDAY
+    owner.journal_settings.save()
+    moment(owner, at(22, 20), trigger_kind="slow_reply")  # Sunday 22nd: first day of the Sunday week 2026-W48
+    moment(owner, at(21, 23, 30), trigger_kind="plans_changed")  # Saturday 23:30: last day of the week before
+    sunday_week = Week.from_iso(2026, 48, LONDON, WeekStart.SUNDAY)
+    assert [t[0] for t in review_of(owner, sunday_week).triggers] == ["slow_reply"]
+    assert [t[0] for t in review_of(owner, sunday_week.previous).triggers] == ["plans_changed"]
+    assert [day for day, _ in review_of(owner, sunday_week).heatmap][0] == "Sun"
+
+
+@pytest.mark.parametrize("zone_name", ["Pacific/Tongatapu", "Pacific/Honolulu"])
+def test_far_zones_put_moments_in_their_own_local_week(zone_name):
+    user = UserFactory()
+    UserSettingsFactory(user=user, time_zone=zone_name)
+    zone = ZoneInfo(zone_name)
+    # Monday 00:30 and Sunday 23:30 local time: different weeks, whatever UTC says.
+    TriggerLogFactory(user=user, occurred_at=datetime(2026, 11, 23, 0, 30, tzinfo=zone), trigger_kind="slow_reply")
+    TriggerLogFactory(user=user, occurred_at=datetime(2026, 11, 22, 23, 30, tzinfo=zone), trigger_kind="milestone")
+    week_48 = Week(date(2026, 11, 23), zone)
+    assert [t[0] for t in build_review(user, user.journal_settings, week_48).triggers] == ["slow_reply"]
+    assert [t[0] for t in build_review(user, user.journal_settings, week_48.previous).triggers] == ["milestone"]
+    assert dict(build_review(user, user.journal_settings, week_48.previous).heatmap)["Sun"] == [0, 0, 1, 0]
+
+
+def test_review_page_shows_charts_with_titles_and_tables(owner_client, week_of_moments):
+    content = owner_client.get("/journal/review/2026-W47/").content.decode()
+    assert content.count('role="img"') >= 5
+    assert "<title" in content and "<desc" in content
+    assert "Show the numbers" in content
+    assert "style=" not in content
+    assert "/lessons/common-triggers/" in content
+
+
+def test_review_uses_a_fixed_number_of_queries(owner_client, owner, django_assert_num_queries):
+    moment(owner, at(18, 9))
+    # session, user, settings; moments, pauses and reframes by day; custom labels; trigger × urge; tags; heatmap;
+    # the reflection
+    with django_assert_num_queries(11) as few:
+        owner_client.get("/journal/review/2026-W47/")
+    for day in range(16, 23):
+        for hour in (9, 14, 20):
+            log = moment(owner, at(day, hour))
+            LogTag.objects.create(log=log, kind=LogTag.Kind.EMOTION, value="fear")
+            PauseSessionFactory(user=owner, log=log, started_at=log.occurred_at, finished=True)
+            ReframeFactory(user=owner, created_at=log.occurred_at)
+    with django_assert_num_queries(len(few.captured_queries)):
+        owner_client.get("/journal/review/2026-W47/?weeks=4")
+
+
+def test_several_weeks_summary_for_a_therapist(owner_client, week_of_moments):
+    content = owner_client.get("/journal/review/2026-W47/?weeks=4").content.decode()
+    assert "Your last 4 weeks" in content
+    assert "Week by week" in content
+    assert content.count('<th scope="row"><a href="/journal/review/') == 4
+
+
+@pytest.mark.parametrize("weeks", ["0", "99", "abc", "-3"])
+def test_odd_weeks_values_are_clamped(owner_client, weeks):
+    assert owner_client.get(f"/journal/review/2026-W47/?weeks={weeks}").status_code == 200
+
+
+def test_bad_weeks_in_the_url_are_404(owner_client):
+    assert owner_client.get("/journal/review/2026-W60/").status_code == 404
+    assert owner_client.get("/journal/review/2026-47/").status_code == 404
+
+
+def test_week_picker_goes_to_the_week_of_a_date(owner_client):
+    response = owner_client.get("/journal/review/", {"date": "2026-11-19"})
+    assert response["Location"] == "/journal/review/2026-W47/"
+    assert owner_client.get("/journal/review/", {"date": "nonsense"}).status_code == 200
+
+
+def test_reflection_is_saved_with_htmx_in_place(owner_client, owner):
+    form = owner_client.get("/journal/review/2026-W47/reflection/", headers={"HX-Request": "true"})
+    assert "<html" not in form.content.decode() and 'name="noticed"' in form.content.decode()
+    response = owner_client.post(
+        "/journal/review/2026-W47/reflection/",
+        {"noticed": "Evenings are hard", "helped": "Walking", "intention": "Pause first"},
+        headers={"HX-Request": "true"},
+    )
+    assert "Evenings are hard" in response.content.decode() and "<html" not in response.content.decode()
+    reflection = WeeklyReflection.objects.get(user=owner)
+    assert (reflection.week_start, reflection.intention) == (date(2026, 11, 16), "Pause first")
+
+
+def test_reflection_works_without_javascript_and_keeps_text_on_error(owner_client, owner):
+    response = owner_client.post("/journal/review/2026-W47/reflection/", {"noticed": "Calmer", "intention": "x" * 301})
+    assert response.status_code == 200 and "Calmer" in response.content.decode()
+    response = owner_client.post("/journal/review/2026-W47/reflection/", {"noticed": "Calmer"})
+    assert response["Location"] == "/journal/review/2026-W47/"
+    assert "Calmer" in owner_client.get("/journal/review/2026-W47/").content.decode()
+
+
+def test_seed_demo_is_idempotent_and_shows_the_pattern():
+    call_command("seed_demo", stdout=io.StringIO())
+    first = TriggerLog.objects.filter(user__username="demo").count()
+    call_command("seed_demo", stdout=io.StringIO())
+    logs = TriggerLog.objects.filter(user__username="demo")
+    assert logs.count() == first >= 50
+    assert logs.values("trigger_kind").order_by().distinct().count() >= 4
+    top = max(
+        set(logs.values_list("trigger_kind", flat=True)), key=list(logs.values_list("trigger_kind", flat=True)).count
+    )
+    assert top == "slow_reply"
+    evening = sum(1 for log in logs if timezone.localtime(log.occurred_at, LONDON).hour >= 18)
+    assert evening > logs.count() / 2
