@@ -1,15 +1,16 @@
 """The weekly review: every figure, chart and observation for one week (or a run of weeks) of one person.
 
-All counting happens in the database, grouped by local day (`TruncDate` in the person's zone) or by weekday
-and time of day, so the number of queries is fixed and the rows returned stay small whatever the history.
-Days are put into weeks here, in Python, because a week may start on Sunday.
+All counting happens in the database, grouped by local week or by day and time of day (see `bucket`), so the
+number of queries is fixed and the rows returned stay small whatever the history.
 """
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime, time
 
-from django.db.models import Avg, Case, Count, F, IntegerField, Max, Q, Sum, Value, When
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, TruncDate
+from django.db import connection
+from django.db.models import Avg, Count, F, IntegerField, Max, Q, Sum
+from django.db.models.expressions import RawSQL
 
 from attachment_app.lessons import library
 from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed, lesson_for
@@ -125,8 +126,23 @@ class Review:
         return self.history[-self.weeks :]
 
 
-def _week_index(day, first_week):
-    return (day - first_week.start).days // 7
+def bucket(model, field, boundaries):
+    """The index i of the interval [boundaries[i], boundaries[i + 1]) that holds `model.field`, as SQL.
+
+    Boundaries are instants computed in the person's zone (local midnights, local 6 am…), so the database buckets
+    rows by local week or time of day with plain comparisons on the stored UTC times: exact across daylight-saving
+    changes, the same SQL on SQLite and PostgreSQL, and no per-row time-zone conversion. Rows are filtered to
+    [boundaries[0], boundaries[-1]) first. Written as one CASE in raw SQL because the ORM's Case() with dozens of
+    When()s costs milliseconds to compile on every request.
+    """
+    column = f"{connection.ops.quote_name(model._meta.db_table)}.{connection.ops.quote_name(field)}"
+    whens = " ".join(f"WHEN {column} < %s THEN {index}" for index in range(len(boundaries) - 2))
+    params = [connection.ops.adapt_datetimefield_value(boundary) for boundary in boundaries[1:-1]]
+    return RawSQL(f"CASE {whens} ELSE {len(boundaries) - 2} END", params, output_field=IntegerField())
+
+
+def week_boundaries(weeks):
+    return [week.starts_at for week in weeks] + [weeks[-1].ends_at]
 
 
 def _labels(user):
@@ -137,11 +153,11 @@ def _labels(user):
     )
 
 
-def _moments_by_day(user, start, end, zone):
+def _moments_by_week(user, boundaries):
     return (
-        TriggerLog.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end)
-        .annotate(day=TruncDate("occurred_at", tzinfo=zone))
-        .values("day", "trigger_kind")
+        TriggerLog.objects.filter(user=user, occurred_at__gte=boundaries[0], occurred_at__lt=boundaries[-1])
+        .annotate(week=bucket(TriggerLog, "occurred_at", boundaries))
+        .values("week", "trigger_kind")
         .annotate(
             moments=Count("id"),
             intensity_sum=Sum("intensity"),
@@ -153,13 +169,13 @@ def _moments_by_day(user, start, end, zone):
     )
 
 
-def _pauses_by_day(user, start, end, zone):
+def _pauses_by_week(user, boundaries):
     finished = Q(finished_at__isnull=False)
     measured = finished & Q(intensity_before__isnull=False, intensity_after__isnull=False)
     return (
-        PauseSession.objects.filter(user=user, started_at__gte=start, started_at__lt=end)
-        .annotate(day=TruncDate("started_at", tzinfo=zone))
-        .values("day")
+        PauseSession.objects.filter(user=user, started_at__gte=boundaries[0], started_at__lt=boundaries[-1])
+        .annotate(week=bucket(PauseSession, "started_at", boundaries))
+        .values("week")
         .annotate(
             started=Count("id"),
             completed=Count("id", filter=finished),
@@ -172,33 +188,37 @@ def _pauses_by_day(user, start, end, zone):
     )
 
 
-def _reframes_by_day(user, start, end, zone):
+def _reframes_by_week(user, boundaries):
     return (
-        Reframe.objects.filter(user=user, created_at__gte=start, created_at__lt=end)
-        .annotate(day=TruncDate("created_at", tzinfo=zone))
-        .values("day")
+        Reframe.objects.filter(user=user, created_at__gte=boundaries[0], created_at__lt=boundaries[-1])
+        .annotate(week=bucket(Reframe, "created_at", boundaries))
+        .values("week")
         .annotate(written=Count("id"))
         .order_by()
     )
 
 
-def _heatmap_counts(user, start, end, zone):
-    hour = ExtractHour("occurred_at", tzinfo=zone)
-    period = Case(
-        When(hour__lt=6, then=Value(3)),
-        When(hour__lt=12, then=Value(0)),
-        When(hour__lt=18, then=Value(1)),
-        default=Value(2),
-        output_field=IntegerField(),
-    )
-    return (
-        TriggerLog.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end)
-        .annotate(weekday=ExtractIsoWeekDay("occurred_at", tzinfo=zone), hour=hour)
-        .annotate(period=period)
-        .values("weekday", "period")
+def _time_of_day_boundaries(weeks):
+    """Local 00:00, 06:00, 12:00 and 18:00 of every day shown, in time order, each with its (day, period) cell."""
+    starts, cells = [], []
+    for week in weeks:
+        for day_index, day in enumerate(week.days):
+            for hour, period in ((0, 3), (6, 0), (12, 1), (18, 2)):
+                starts.append(datetime.combine(day, time(hour), tzinfo=week.zone))
+                cells.append(day_index * 4 + period)
+    return starts + [weeks[-1].ends_at], cells
+
+
+def _heatmap_counts(user, weeks):
+    boundaries, cells = _time_of_day_boundaries(weeks)
+    return [
+        (cells[row["slot"]], row["moments"])
+        for row in TriggerLog.objects.filter(user=user, occurred_at__gte=boundaries[0], occurred_at__lt=boundaries[-1])
+        .annotate(slot=bucket(TriggerLog, "occurred_at", boundaries))
+        .values("slot")
         .annotate(moments=Count("id"))
         .order_by()
-    )
+    ]
 
 
 def _urge_pairs(user, start, end):
@@ -210,11 +230,13 @@ def _urge_pairs(user, start, end):
     )
 
 
-def _tags_by_day(user, start, end, zone):
+def _tags_by_week(user, boundaries):
     return (
-        LogTag.objects.filter(log__user=user, log__occurred_at__gte=start, log__occurred_at__lt=end)
-        .annotate(day=TruncDate("log__occurred_at", tzinfo=zone))
-        .values("day", "kind", "value")
+        LogTag.objects.filter(
+            log__user=user, log__occurred_at__gte=boundaries[0], log__occurred_at__lt=boundaries[-1]
+        )
+        .annotate(week=bucket(TriggerLog, "occurred_at", boundaries))
+        .values("week", "kind", "value")
         .annotate(
             moments=Count("id"),
             after_sum=Sum("log__intensity_after"),
@@ -224,12 +246,12 @@ def _tags_by_day(user, start, end, zone):
     )
 
 
-def _weekly_totals(user, weeks, zone):
+def _weekly_totals(user, weeks):
     """Per-week totals for `weeks` (consecutive, oldest first), from three grouped queries."""
-    first, end = weeks[0], weeks[-1].ends_at
+    boundaries = week_boundaries(weeks)
     totals = [WeekTotals(week) for week in weeks]
-    for row in _moments_by_day(user, first.starts_at, end, zone):
-        week = totals[_week_index(row["day"], first)]
+    for row in _moments_by_week(user, boundaries):
+        week = totals[row["week"]]
         week.moments += row["moments"]
         week.intensity_sum += row["intensity_sum"]
         week.peak = max(week.peak or 0, row["peak"])
@@ -237,16 +259,16 @@ def _weekly_totals(user, weeks, zone):
         week.let_pass += row["let_pass"]
         week.triggers[row["trigger_kind"]] += row["moments"]
         week.trigger_intensity[row["trigger_kind"]] += row["intensity_sum"]
-    for row in _pauses_by_day(user, first.starts_at, end, zone):
-        week = totals[_week_index(row["day"], first)]
+    for row in _pauses_by_week(user, boundaries):
+        week = totals[row["week"]]
         week.pauses_started += row["started"]
         week.pauses_completed += row["completed"]
         week.urge_passed += row["passed"]
         week.urge_partly += row["partly"]
         week.drop_sum += row["drop_sum"] or 0
         week.drop_count += row["drop_count"]
-    for row in _reframes_by_day(user, first.starts_at, end, zone):
-        totals[_week_index(row["day"], first)].reframes += row["written"]
+    for row in _reframes_by_week(user, boundaries):
+        totals[row["week"]].reframes += row["written"]
     return totals
 
 
@@ -273,12 +295,15 @@ def _figures(history):
     ]
 
 
-def _heatmap(rows, week_start):
-    """7 rows (the person's week order) × 4 periods of moment counts."""
-    counts = {(row["weekday"], row["period"]): row["moments"] for row in rows}
-    iso_days = [7, 1, 2, 3, 4, 5, 6] if week_start == 6 else [1, 2, 3, 4, 5, 6, 7]
-    names = {1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat", 7: "Sun"}
-    return [(names[day], [counts.get((day, period), 0) for period in range(4)]) for day in iso_days]
+def _heatmap(cell_counts, week):
+    """7 rows (days in the person's week order) × 4 periods (morning, afternoon, evening, night)."""
+    counts = Counter()
+    for cell, moments in cell_counts:
+        counts[cell] += moments
+    return [
+        (f"{day:%a}", [counts[day_index * 4 + period] for period in range(4)])
+        for day_index, day in enumerate(week.days)
+    ]
 
 
 def _busiest_cell(heatmap):
@@ -333,16 +358,16 @@ def _observations(summary, history, triggers, heatmap, trigger_label):
 def _recurring(history, tag_rows, trigger_label):
     """A trigger or emotion that came up in at least three of the last four weeks."""
     recent = history[-RECURRING_WEEKS:]
+    first_recent = len(history) - len(recent)
     notices = []
     trigger_weeks = Counter(key for week in recent for key in week.triggers)
     for key, weeks in trigger_weeks.most_common(1):
         if weeks >= 3:
             notices.append(f"“{trigger_label(key)}” has come up in {weeks} of the last {len(recent)} weeks.")
-    first = recent[0].week
     emotion_weeks = defaultdict(set)
     for row in tag_rows:
-        if row["kind"] == LogTag.Kind.EMOTION and row["day"] >= first.start:
-            emotion_weeks[row["value"]].add(_week_index(row["day"], first))
+        if row["kind"] == LogTag.Kind.EMOTION and row["week"] >= first_recent:
+            emotion_weeks[row["value"]].add(row["week"])
     if emotion_weeks:
         value, weeks = max(emotion_weeks.items(), key=lambda item: (len(item[1]), item[0]))
         if len(weeks) >= 3:
@@ -352,11 +377,11 @@ def _recurring(history, tag_rows, trigger_label):
     return notices
 
 
-def _tag_summaries(tag_rows, since):
+def _tag_summaries(tag_rows, first_shown):
     counts = defaultdict(Counter)
     after_sum, after_count = Counter(), Counter()
     for row in tag_rows:
-        if row["day"] < since:
+        if row["week"] < first_shown:
             continue
         counts[row["kind"]][row["value"]] += row["moments"]
         if row["kind"] == LogTag.Kind.HELPED:
@@ -387,12 +412,12 @@ def _suggested_lessons(triggers, urges):
 
 def build_review(user, user_settings, week, weeks=1):
     """Everything the review page shows for `week` (and the `weeks` - 1 weeks before it when asked)."""
-    zone = user_settings.zone
     weeks = max(1, min(weeks, MAX_WEEKS))
     span = max(TREND_WEEKS, weeks + 1)
-    history = _weekly_totals(user, [week.shifted(-k) for k in range(span - 1, -1, -1)], zone)
-    first_shown = week.shifted(-(weeks - 1))
-    start, end = first_shown.starts_at, week.ends_at
+    all_weeks = [week.shifted(-k) for k in range(span - 1, -1, -1)]
+    shown_weeks = all_weeks[-weeks:]
+    history = _weekly_totals(user, all_weeks)
+    start, end = shown_weeks[0].starts_at, week.ends_at
     trigger_label, urge_label = _labels(user)
 
     summary = history[-weeks:]
@@ -421,10 +446,9 @@ def build_review(user, user_settings, week, weeks=1):
         key=lambda urge: -(urge[2] + urge[3] + urge[4]),
     )
 
-    tags_since = min(first_shown, history[-RECURRING_WEEKS].week, key=lambda w: w.start)
-    tag_rows = list(_tags_by_day(user, tags_since.starts_at, end, zone))
-    sensations, helped = _tag_summaries(tag_rows, first_shown.start)
-    heatmap = _heatmap(_heatmap_counts(user, start, end, zone), user_settings.week_start)
+    tag_rows = list(_tags_by_week(user, week_boundaries(all_weeks)))
+    sensations, helped = _tag_summaries(tag_rows, span - weeks)
+    heatmap = _heatmap(_heatmap_counts(user, shown_weeks), week)
 
     return Review(
         week=week,

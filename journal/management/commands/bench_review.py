@@ -1,0 +1,174 @@
+"""Time the weekly review for a heavy user against a minimal view on the same stack.
+
+Builds (once) 1,000,000 trigger logs across 100 users, one of whom has 50,000 logs and 10,000 pauses over five
+years, then requests the review of that user's current week and a view that only returns "ok", through the
+same middleware as the same signed-in user, and prints the median of each and their ratio.
+
+Run it on a throwaway database, never on real data:
+
+    DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py bench_review
+    createdb -h 127.0.0.1 -U postgres bench
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python manage.py bench_review
+"""
+
+import random
+import statistics
+import time
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.urls import include, path
+from django.utils import timezone
+
+from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
+from journal.models import LogTag, PauseSession, Reframe, TriggerLog, UserSettings
+
+BENCH_PREFIX = "bench-user-"
+YEARS = 5
+BATCH = 5000
+
+
+def minimal_view(request):
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("bench/minimal/", minimal_view), path("", include("attachment_app.urls"))]
+
+
+class Command(BaseCommand):
+    help = "Benchmark the weekly review at scale (run it on a throwaway database)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--logs", type=int, default=1_000_000, help="trigger logs in all")
+        parser.add_argument("--users", type=int, default=100)
+        parser.add_argument("--heavy-logs", type=int, default=50_000)
+        parser.add_argument("--heavy-pauses", type=int, default=10_000)
+        parser.add_argument("--runs", type=int, default=40, help="timed requests of each view")
+        parser.add_argument("--rebuild", action="store_true", help="throw away the benchmark data and build it again")
+        parser.add_argument("--yes", action="store_true", help="run even if the database name has no 'bench' in it")
+
+    def handle(self, *args, **options):
+        name = str(connection.settings_dict["NAME"])
+        if "bench" not in name and not options["yes"]:
+            raise CommandError(
+                f"This fills the database '{name}' with a million rows. Point DATABASE_URL at a throwaway database "
+                "whose name contains 'bench' (see the module docstring), or pass --yes."
+            )
+        call_command("migrate", verbosity=0)
+        heavy = self.build(options)
+        self.time_views(heavy, options["runs"])
+
+    def build(self, options):
+        User = get_user_model()
+        heavy_name = f"{BENCH_PREFIX}heavy"
+        expected = options["logs"]
+        if not options["rebuild"] and TriggerLog.objects.filter(user__username__startswith=BENCH_PREFIX).count() == expected:
+            self.stdout.write("Reusing the benchmark data already in this database.")
+            return User.objects.get(username=heavy_name)
+        started = time.perf_counter()
+        User.objects.filter(username__startswith=BENCH_PREFIX).delete()
+        rng = random.Random(5)
+        now = timezone.now()
+        with transaction.atomic():
+            heavy = User.objects.create_user(heavy_name, password="bench")
+            UserSettings.objects.create(user=heavy, time_zone="Europe/London")
+            self.add_logs(heavy, options["heavy_logs"], rng, now, with_tags=True)
+            self.add_pauses(heavy, options["heavy_pauses"], rng, now)
+            Reframe.objects.bulk_create(
+                Reframe(user=heavy, anxious_thought="They are leaving.", balanced_thought="They are busy.",
+                        created_at=now - timedelta(hours=rng.randrange(YEARS * 365 * 24)))
+                for _ in range(2000)
+            )  # fmt: skip
+        others = options["users"] - 1
+        per_user = (expected - options["heavy_logs"]) // others
+        for number in range(others):
+            with transaction.atomic():
+                user = User.objects.create_user(f"{BENCH_PREFIX}{number}", password="bench")
+                count = per_user + (1 if number < (expected - options["heavy_logs"]) % others else 0)
+                self.add_logs(user, count, rng, now)
+            if number % 10 == 9:
+                self.stdout.write(f"  {number + 1} of {others} other users built")
+        self.stdout.write(f"Built {expected:,} logs in {time.perf_counter() - started:.0f} s.")
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        return heavy
+
+    def add_logs(self, user, count, rng, now, with_tags=False):
+        span_hours = YEARS * 365 * 24
+        kinds, urges, acted = TriggerKind.values, Urge.values, ActedOn.values
+        for start in range(0, count, BATCH):
+            logs = TriggerLog.objects.bulk_create(
+                TriggerLog(
+                    user=user,
+                    occurred_at=now - timedelta(minutes=rng.randrange(span_hours * 60)),
+                    trigger_kind=rng.choice(kinds),
+                    intensity=rng.randint(1, 10),
+                    urge=rng.choice(urges),
+                    acted_on=rng.choice(acted),
+                    intensity_after=rng.choice([None, rng.randint(0, 6)]),
+                )
+                for _ in range(min(BATCH, count - start))
+            )
+            if with_tags:
+                LogTag.objects.bulk_create(
+                    LogTag(log=log, kind=kind, value=rng.choice(choices))
+                    for log in logs
+                    for kind, choices in (
+                        (LogTag.Kind.SENSATION, BodySensation.values),
+                        (LogTag.Kind.EMOTION, Emotion.values),
+                        (LogTag.Kind.HELPED, SoothingAction.values),
+                    )
+                )
+
+    def add_pauses(self, user, count, rng, now):
+        span_minutes = YEARS * 365 * 24 * 60
+        pauses = []
+        for _ in range(count):
+            started = now - timedelta(minutes=rng.randrange(60, span_minutes))
+            before = rng.randint(3, 10)
+            pauses.append(
+                PauseSession(
+                    user=user, minutes=20, started_at=started, ends_at=started + timedelta(minutes=20),
+                    finished_at=started + timedelta(minutes=20), intensity_before=before,
+                    intensity_after=max(0, before - rng.randint(0, 5)), urge_passed=rng.choice(UrgePassed.values),
+                )
+            )  # fmt: skip
+        PauseSession.objects.bulk_create(pauses, batch_size=BATCH)
+
+    def time_views(self, heavy, runs):
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(heavy)
+        review_times, minimal_times = [], []
+        with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+            for _ in range(5):  # warm up caches, connections and templates
+                self.get(client, "/journal/review/")
+                self.get(client, "/bench/minimal/")
+            for _ in range(runs):
+                review_times.append(self.get(client, "/journal/review/"))
+                minimal_times.append(self.get(client, "/bench/minimal/"))
+        review, minimal = statistics.median(review_times), statistics.median(minimal_times)
+        ratio = statistics.median(r / m for r, m in zip(review_times, minimal_times, strict=True))
+        week_logs = TriggerLog.objects.filter(user=heavy, occurred_at__gte=timezone.now() - timedelta(days=7)).count()
+        self.stdout.write(
+            f"Database: {connection.vendor}; heavy user: {TriggerLog.objects.filter(user=heavy).count():,} logs, "
+            f"{PauseSession.objects.filter(user=heavy).count():,} pauses (about {week_logs} in the last 7 days); "
+            f"{TriggerLog.objects.count():,} logs in all."
+        )
+        self.stdout.write(f"Median review view:  {review * 1000:.1f} ms ({runs} runs)")
+        self.stdout.write(f"Median minimal view: {minimal * 1000:.1f} ms ({runs} runs)")
+        self.stdout.write(self.style.SUCCESS(f"Median ratio (review ÷ minimal, paired runs): {ratio:.2f}×"))
+
+    @staticmethod
+    def get(client, url):
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = time.perf_counter() - started
+        if response.status_code != 200:
+            raise CommandError(f"{url} answered {response.status_code}")
+        return elapsed
