@@ -3,3 +3,6 @@ from django.apps import AppConfig
 
 class JournalConfig(AppConfig):
     name = "journal"
+
+    def ready(self):
+        from journal import signals  # noqa: F401  (connects the receivers)

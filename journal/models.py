@@ -51,6 +51,8 @@ class UserSettings(models.Model):
     default_pause_minutes = models.PositiveSmallIntegerField(
         choices=[(minutes, f"{minutes} minutes") for minutes in PAUSE_MINUTES], default=DEFAULT_PAUSE_MINUTES
     )
+    # Moved on every change to the journal; the cached weekly review is keyed by it (see journal.signals).
+    journal_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "user settings"
@@ -65,6 +67,10 @@ class UserSettings(models.Model):
     @classmethod
     def for_user(cls, user):
         return cls.objects.get_or_create(user=user)[0]
+
+    @classmethod
+    def mark_changed(cls, user_id):
+        cls.objects.filter(user_id=user_id).update(journal_changed_at=timezone.now())
 
 
 class CustomChoice(models.Model):

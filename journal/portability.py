@@ -173,6 +173,7 @@ def import_data(user, document):
             _validated(WeeklyReflection, user, **_fields(item, REFLECTION_FIELDS)).save()
         for item in document.get("lessons_read", []):
             LessonRead.objects.create(user=user, **_fields(item, ["lesson_slug", "read_at"]))
+        UserSettings.mark_changed(user.pk)
     except ImportProblem:
         raise
     except Exception as error:  # noqa: BLE001  (any malformed part; the transaction saves nothing)

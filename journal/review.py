@@ -20,7 +20,6 @@ from journal.models import (
     PauseSession,
     Reframe,
     TriggerLog,
-    WeeklyReflection,
     choice_label,
 )
 from journal.weeks import Week
@@ -110,7 +109,6 @@ class Review:
     recurring: list
     observations: list
     lessons: list
-    reflection: WeeklyReflection | None
 
     @property
     def previous(self):
@@ -232,9 +230,7 @@ def _urge_pairs(user, start, end):
 
 def _tags_by_week(user, boundaries):
     return (
-        LogTag.objects.filter(
-            log__user=user, log__occurred_at__gte=boundaries[0], log__occurred_at__lt=boundaries[-1]
-        )
+        LogTag.objects.filter(log__user=user, log__occurred_at__gte=boundaries[0], log__occurred_at__lt=boundaries[-1])
         .annotate(week=bucket(TriggerLog, "occurred_at", boundaries))
         .values("week", "kind", "value")
         .annotate(
@@ -465,7 +461,6 @@ def build_review(user, user_settings, week, weeks=1):
         recurring=_recurring(history, tag_rows, trigger_label),
         observations=_observations(summary, history, triggers, heatmap, trigger_label),
         lessons=_suggested_lessons(triggers, urges),
-        reflection=WeeklyReflection.objects.filter(user=user, week_start=week.start).first(),
     )
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from attachment_app.lessons import library
 from journal.care import needs_care
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
-from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog
+from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog, UserSettings
 from journal.submissions import save_once
 
 ENTRIES_PER_PAGE = 20
@@ -120,6 +120,7 @@ def log_delete(request, pk):
     log = get_log_for_user(request, pk)
     if request.method == "POST":
         log.delete()
+        UserSettings.mark_changed(request.user.pk)
         messages.success(request, "That moment is deleted.")
         return redirect("journal:entries")
     return render(request, "journal/log_delete.html", {"log": log})

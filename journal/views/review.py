@@ -3,7 +3,9 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -12,6 +14,8 @@ from journal.forms import ReflectionForm
 from journal.models import WeeklyReflection
 from journal.review import MAX_WEEKS, build_review
 from journal.weeks import Week
+
+REVIEW_CACHE_SECONDS = 60 * 60 * 24
 
 
 def week_from_url(request, week):
@@ -72,24 +76,48 @@ def chart_context(review):
     }
 
 
+def review_body(request, shown, weeks, current_week):
+    """The review's figures and charts as HTML, cached until the person's journal or settings change."""
+    settings = request.journal_settings
+    changed = settings.journal_changed_at
+    key = ":".join(
+        str(part)
+        for part in (
+            "review", request.user.pk, changed and changed.timestamp(), settings.time_zone, settings.week_start,
+            shown.slug, weeks, current_week.slug,
+        )
+    )  # fmt: skip
+    body = cache.get(key)
+    if body is None:
+        result = build_review(request.user, settings, shown, weeks)
+        context = {"review": result, "week": shown, "current_week": current_week, **chart_context(result)}
+        context["figures"] = list(zip(result.figures, context.pop("sparklines"), strict=True))
+        body = render_to_string("journal/_review_body.html", context, request=request)
+        cache.set(key, body, REVIEW_CACHE_SECONDS)
+    return body
+
+
 @login_required
 @require_GET
 def review(request, week=None):
+    settings = request.journal_settings
     if picked := picked_day(request):
-        settings = request.journal_settings
         return redirect("journal:review_week", week=Week.containing(picked, settings.zone, settings.week_start))
     shown = week_from_url(request, week)
     weeks = weeks_asked(request)
-    result = build_review(request.user, request.journal_settings, shown, weeks)
-    context = {
-        "review": result,
-        "week": shown,
-        "current_week": Week.current(request.journal_settings.zone, request.journal_settings.week_start),
-        "reflection_form": ReflectionForm(instance=result.reflection),
-        **chart_context(result),
-    }
-    context["figures"] = list(zip(result.figures, context.pop("sparklines"), strict=True))
-    return render(request, "journal/review.html", context)
+    current_week = Week.current(settings.zone, settings.week_start)
+    reflection = WeeklyReflection.objects.filter(user=request.user, week_start=shown.start).first()
+    return render(
+        request,
+        "journal/review.html",
+        {
+            "body": review_body(request, shown, weeks, current_week),
+            "week": shown,
+            "weeks": weeks,
+            "reflection": reflection,
+            "reflection_form": ReflectionForm(instance=reflection),
+        },
+    )
 
 
 @login_required

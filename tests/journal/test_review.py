@@ -182,6 +182,14 @@ def test_review_uses_a_fixed_number_of_queries(owner_client, owner, django_asser
         owner_client.get("/journal/review/2026-W47/?weeks=4")
 
 
+def test_the_cached_review_changes_as_soon_as_the_journal_does(owner_client, owner):
+    assert "A quiet week" in owner_client.get("/journal/review/2026-W47/").content.decode()
+    log = moment(owner, at(18, 9), trigger_kind="milestone")
+    assert "A step closer" in owner_client.get("/journal/review/2026-W47/").content.decode()
+    owner_client.post(f"/journal/log/{log.pk}/delete/")
+    assert "A quiet week" in owner_client.get("/journal/review/2026-W47/").content.decode()
+
+
 def test_several_weeks_summary_for_a_therapist(owner_client, week_of_moments):
     content = owner_client.get("/journal/review/2026-W47/?weeks=4").content.decode()
     assert "Your last 4 weeks" in content
