@@ -60,7 +60,10 @@ def test_signed_in_reader_can_mark_a_lesson_read(owner_client, owner):
     assert '<span class="pill">Read</span>' in owner_client.get("/lessons/").content.decode()
 
 
-def test_marking_read_needs_sign_in_and_a_real_lesson(client, owner_client):
+def test_marking_read_needs_sign_in(client):
     assert client.post("/lessons/common-triggers/read/").status_code == 302
     assert not LessonRead.objects.exists()
+
+
+def test_marking_an_unknown_lesson_read_is_404(owner_client):
     assert owner_client.post("/lessons/nope/read/").status_code == 404
