@@ -100,7 +100,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "journal:entries"
-LOGOUT_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = None  # show registration/logged_out.html
 
 # Login throttling: five wrong passwords lock that username from that address for an hour.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
