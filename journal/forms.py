@@ -28,6 +28,13 @@ from journal.models import (
 ZERO_TO_TEN_CHOICES = [(n, str(n)) for n in range(11)]
 
 
+def zero_to_ten(label, required=True):
+    """A 0–10 strength, answered with one tap on the scale."""
+    return forms.TypedChoiceField(
+        label=label, choices=ZERO_TO_TEN_CHOICES, coerce=int, empty_value=None, required=required, widget=ScaleSelect
+    )
+
+
 def local_midnight(day):
     """The start of `day` in the active (the user's) time zone."""
     return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
@@ -69,9 +76,7 @@ class QuickLogForm(forms.ModelForm):
 
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
     trigger_kind = forms.ChoiceField(label="What set it off?", widget=ChipSelect)
-    intensity = forms.TypedChoiceField(
-        label="How strong is the feeling?", choices=ZERO_TO_TEN_CHOICES, coerce=int, widget=ScaleSelect
-    )
+    intensity = zero_to_ten("How strong is the feeling?")
     urge = forms.ChoiceField(label="What do you feel like doing?", required=False, widget=ChipSelect)
     occurred_at = forms.DateTimeField(
         label="When did it happen?",
@@ -110,22 +115,8 @@ class LogDetailForm(forms.ModelForm):
     emotions = forms.MultipleChoiceField(
         label="What are you feeling?", choices=Emotion.choices, required=False, widget=ChipSelectMultiple
     )
-    urge_strength = forms.TypedChoiceField(
-        label="How strong is the urge?",
-        choices=ZERO_TO_TEN_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=ScaleSelect,
-    )
-    intensity_after = forms.TypedChoiceField(
-        label="How strong is the feeling now?",
-        choices=ZERO_TO_TEN_CHOICES,
-        coerce=int,
-        empty_value=None,
-        required=False,
-        widget=ScaleSelect,
-    )
+    urge_strength = zero_to_ten("How strong is the urge?", required=False)
+    intensity_after = zero_to_ten("How strong is the feeling now?", required=False)
     helped = forms.MultipleChoiceField(
         label="What helped?", choices=SoothingAction.choices, required=False, widget=ChipSelectMultiple
     )
@@ -238,9 +229,7 @@ class PauseStartForm(forms.ModelForm):
 
 
 class PauseFinishForm(forms.ModelForm):
-    intensity_after = forms.TypedChoiceField(
-        label="How strong is the feeling now?", choices=ZERO_TO_TEN_CHOICES, coerce=int, widget=ScaleSelect
-    )
+    intensity_after = zero_to_ten("How strong is the feeling now?")
     urge_passed = forms.ChoiceField(label="Did the urge pass?", choices=UrgePassed.choices, widget=ChipSelect)
 
     class Meta:
