@@ -42,6 +42,7 @@ def lesson_list(request):
             "found": found,
             "topics": TOPICS,
             "topic": topic,
+            "topic_label": TOPICS.get(topic, ""),
             "query": query,
             "read": read,
             "filtered": bool(topic or query),
