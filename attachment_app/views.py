@@ -7,14 +7,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from attachment_app.lessons import GLOSSARY_SLUG, TOPICS, library
 from journal.models import LessonRead
+from journal.review import week_at_a_glance
 
 
 @require_GET
 def home(request):
     context = {"lessons": library().lessons[:4]}
     if request.user.is_authenticated:
-        from journal.review import week_at_a_glance
-
         context["glance"] = week_at_a_glance(request.user, request.journal_settings)
     return render(request, "home.html", context)
 

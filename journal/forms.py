@@ -238,22 +238,11 @@ class PauseFinishForm(forms.ModelForm):
         widgets = {"what_i_did": forms.TextInput(attrs={"placeholder": "For example: walked round the block"})}
 
 
+PERCENT_INPUT = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100, "step": 5})
+
+
 class ReframeForm(forms.ModelForm):
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
-    believability_before = forms.IntegerField(
-        label=Reframe._meta.get_field("believability_before").verbose_name.capitalize(),
-        min_value=0,
-        max_value=100,
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
-    )
-    believability_after = forms.IntegerField(
-        label=Reframe._meta.get_field("believability_after").verbose_name.capitalize(),
-        min_value=0,
-        max_value=100,
-        required=False,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": 5}),
-    )
 
     class Meta:
         model = Reframe
@@ -273,6 +262,8 @@ class ReframeForm(forms.ModelForm):
             "anxious_thought": forms.Textarea(attrs={"rows": 2}),
             "alternatives": forms.Textarea(attrs={"rows": 3}),
             "balanced_thought": forms.Textarea(attrs={"rows": 2}),
+            "believability_before": PERCENT_INPUT,
+            "believability_after": PERCENT_INPUT,
             "lesson_slug": forms.HiddenInput,
             "log": forms.HiddenInput,
         }

@@ -71,7 +71,6 @@ class Figure:
     trend: list
     unit: str = ""
     decimals: int = 0
-    higher_is_calmer: bool | None = None
 
     @property
     def display(self):
