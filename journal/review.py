@@ -441,7 +441,9 @@ def build_review(user, user_settings, week, weeks=1):
         key=lambda urge: -(urge[2] + urge[3] + urge[4]),
     )
 
-    tag_rows = list(_tags_by_week(user, week_boundaries(all_weeks)))
+    tag_weeks = all_weeks[-max(weeks, RECURRING_WEEKS) :]
+    skipped = len(all_weeks) - len(tag_weeks)
+    tag_rows = [row | {"week": row["week"] + skipped} for row in _tags_by_week(user, week_boundaries(tag_weeks))]
     sensations, helped = _tag_summaries(tag_rows, span - weeks)
     heatmap = _heatmap(_heatmap_counts(user, shown_weeks), week)
 
