@@ -62,3 +62,9 @@ def test_security_headers_are_set(client):
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_a_stale_form_gets_a_kind_page_not_an_error():
+    response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Please try that again" in response.content.decode()
