@@ -121,7 +121,7 @@ class Command(BaseCommand):
                 )
                 for _ in range(min(BATCH, count - start))
             )
-            LogTag.objects.bulk_create(
+            tags = [
                 LogTag(log=log, kind=kind, value=rng.choice(choices))
                 for log in logs
                 if rng.random() < 0.5
@@ -129,9 +129,9 @@ class Command(BaseCommand):
                     (LogTag.Kind.SENSATION, BodySensation.values),
                     (LogTag.Kind.EMOTION, Emotion.values),
                     (LogTag.Kind.HELPED, SoothingAction.values),
-                ),
-                batch_size=BATCH,
-            )
+                )
+            ]
+            LogTag.objects.bulk_create(tags, batch_size=BATCH)
 
     def add_pauses(self, user, count, rng, now):
         span_minutes = YEARS * 365 * 24 * 60
