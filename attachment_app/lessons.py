@@ -76,6 +76,19 @@ def slugify_heading(text):
     return re.sub(r"[\s_]+", "-", text).strip("-")
 
 
+TABLE = re.compile(r"<table>(?:\s*<caption>(?P<caption>.*?)</caption>)?.*?</table>", re.DOTALL)
+
+
+def scrollable_tables(html):
+    """Wrap each table in a region that keyboard users can focus and scroll sideways on a narrow phone."""
+
+    def wrap(match):
+        label = strip_tags(match["caption"] or "Table")
+        return f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">{match[0]}</div>'
+
+    return TABLE.sub(wrap, html)
+
+
 def _markdown():
     md = MarkdownIt("commonmark", {"html": True, "typographer": True})
     md.enable(["table", "replacements", "smartquotes"])
@@ -301,7 +314,7 @@ def parse_lesson(path):
         sources=_sources(meta, path),
         reframes=reframes,
         scripts=scripts,
-        html=MARKDOWN.renderer.render(tokens, MARKDOWN.options, {}),
+        html=scrollable_tables(MARKDOWN.renderer.render(tokens, MARKDOWN.options, {})),
         headings=headings,
         links=links,
         word_count=len(re.findall(r"\w+(?:['’]\w+)?", post.content)),

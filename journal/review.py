@@ -319,11 +319,11 @@ def _observations(summary, history, triggers, heatmap, trigger_label):
     total = sum(week.moments for week in summary)
     if triggers:
         key, count = triggers[0][0], triggers[0][2]
-        note = f"Most moments came after “{trigger_label(key).lower()}” ({count} of {total})"
+        note = f"Most often, moments came after “{trigger_label(key).lower()}” ({count} of {total})."
         cell = _busiest_cell(heatmap)
         if cell and cell[0] >= 2:
-            note += f", and they gathered on {LONG_DAY[cell[1]]} {PERIODS[cell[2]][0]}s"
-        notes.append(note + ".")
+            note += f" The busiest time was {LONG_DAY[cell[1]]} {PERIODS[cell[2]][0]}s."
+        notes.append(note)
     completed = sum(week.pauses_completed for week in summary)
     passed = sum(week.urge_passed for week in summary)
     if completed:

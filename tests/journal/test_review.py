@@ -92,7 +92,9 @@ def test_charts_data_triggers_heatmap_urges_body_and_what_helped(owner, week_of_
 
 def test_observations_are_kind_and_drawn_from_the_data(owner, week_of_moments):
     notes = review_of(owner).observations
-    assert notes[0] == "Most moments came after “slow or no reply” (3 of 4), and they gathered on Sunday evenings."
+    assert notes[0] == (
+        "Most often, moments came after “slow or no reply” (3 of 4). The busiest time was Sunday evenings."
+    )
     assert "When you paused, the urge passed 3 times out of 4." in notes
     assert not any(word in " ".join(notes).lower() for word in ("failed", "bad", "should", "wrong"))
 
