@@ -22,20 +22,34 @@ def _svg(height, title, description, body):
     )
 
 
-def bars(rows, title, description, series="series-1"):
-    """Horizontal bars: rows of (label, value, text shown at the bar's end)."""
+def _fit(label, width):
+    """`label` cut to about `width` user units of 12px text, so it never runs into the number beside it."""
+    chars = max(4, int(width / 6.8))
+    return label if len(label) <= chars else label[: chars - 1].rstrip() + "…"
+
+
+def _row_label(label, note, y):
+    """A bar's label on the left and its figure on the right, above the bar."""
+    room = WIDTH - 8 - 7 * len(note)
+    return (
+        f'<text x="0" y="{y + 12}" font-size="12">{escape(_fit(label, room))}</text>'
+        f'<text x="{WIDTH}" y="{y + 12}" font-size="12" text-anchor="end">{escape(note)}</text>'
+    )
+
+
+def bars(rows, title, description, series="series-1", top=None):
+    """Horizontal bars: rows of (label, value, text shown at the bar's end); `top` fixes the scale's end."""
     if not rows:
         return ""
-    top = max(value for _, value, _ in rows) or 1
+    top = top or max(value for _, value, _ in rows) or 1
     row_height = 38
     parts = []
     for index, (label, value, note) in enumerate(rows):
         y = index * row_height
-        width = max(2, round(WIDTH * value / top))
+        width = max(2, round(WIDTH * min(value, top) / top))
         parts.append(
-            f'<text x="0" y="{y + 12}" font-size="12">{escape(label)}</text>'
-            f'<text x="{WIDTH}" y="{y + 12}" font-size="12" text-anchor="end">{escape(note)}</text>'
-            f'<rect class="{series}" x="0" y="{y + 17}" width="{width}" height="14" rx="3"></rect>'
+            _row_label(label, note, y)
+            + f'<rect class="{series}" x="0" y="{y + 17}" width="{width}" height="14" rx="3"></rect>'
         )
     return _svg(len(rows) * row_height, title, description, "".join(parts))
 
@@ -50,8 +64,7 @@ def split_bars(rows, title, description):
     for index, (label, *parts_of_bar) in enumerate(rows):
         y = index * row_height
         x = 0
-        parts.append(f'<text x="0" y="{y + 12}" font-size="12">{escape(label)}</text>')
-        parts.append(f'<text x="{WIDTH}" y="{y + 12}" font-size="12" text-anchor="end">{sum(parts_of_bar)}</text>')
+        parts.append(_row_label(label, str(sum(parts_of_bar)), y))
         for value, css in zip(parts_of_bar, ("series-2", "series-3", "series-none"), strict=True):
             width = round(WIDTH * value / top)
             if width:
@@ -95,7 +108,7 @@ def heatmap(rows, columns, title, description):
 
 
 def sparkline(values, title):
-    """A small line over the last weeks; weeks with nothing to show leave a gap."""
+    """A small line over the last weeks; weeks with nothing to show leave a gap. Its name reads out the values."""
     width, height, pad = 96, 28, 3
     known = [value for value in values if value is not None]
     if len(known) < 2:
@@ -119,7 +132,9 @@ def sparkline(values, title):
     )
     last = segments[-1][-1].split(",")
     dot = f'<circle class="series-1" cx="{last[0]}" cy="{last[1]}" r="2.5"></circle>'
+    spoken = ", ".join("none" if value is None else f"{round(value, 1):g}" for value in values)
+    name = escape(f"{title}, oldest first: {spoken}")
     return mark_safe(
         f'<svg class="sparkline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" '
-        f'aria-label="{escape(title)}">{lines}{dot}</svg>'
+        f'aria-label="{name}" xmlns="http://www.w3.org/2000/svg"><title>{name}</title>{lines}{dot}</svg>'
     )

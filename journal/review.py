@@ -6,10 +6,10 @@ number of queries is fixed and the rows returned stay small whatever the history
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from django.db import connection
-from django.db.models import Avg, Count, F, IntegerField, Max, Q, Sum
+from django.db.models import Count, F, IntegerField, Max, Q, Sum
 from django.db.models.expressions import RawSQL
 
 from attachment_app.lessons import library
@@ -20,9 +20,10 @@ from journal.models import (
     PauseSession,
     Reframe,
     TriggerLog,
+    UserSettings,
     choice_label,
 )
-from journal.weeks import Week
+from journal.weeks import Week, date_range_label
 
 TREND_WEEKS = 8
 MAX_WEEKS = 12
@@ -122,6 +123,11 @@ class Review:
     def summary_weeks(self):
         return self.history[-self.weeks :]
 
+    @property
+    def label(self):
+        """The dates covered: one week's, or from the first shown week's start to the last one's end."""
+        return date_range_label(self.summary_weeks[0].week.start, self.week.end - timedelta(days=1))
+
 
 def bucket(model, field, boundaries):
     """The index i of the interval [boundaries[i], boundaries[i + 1]) that holds `model.field`, as SQL.
@@ -143,11 +149,15 @@ def week_boundaries(weeks):
 
 
 def _labels(user):
+    """Label functions for trigger kinds and urges, the person's own ones included; built-in ones by dictionary."""
     custom = {choice.key: choice.label for choice in CustomChoice.objects.for_user(user)}
-    return (
-        lambda value: choice_label(TriggerKind, value, custom),
-        lambda value: choice_label(Urge, value, custom) if value else "No urge noted",
-    )
+
+    def labeller(choices):
+        built_in = dict(choices.choices)  # `choices.values` builds a new list on every use
+        return lambda value: built_in.get(value) or choice_label(choices, value, custom)
+
+    trigger_label, urge_label = labeller(TriggerKind), labeller(Urge)
+    return trigger_label, lambda value: urge_label(value) if value else "No urge noted"
 
 
 def _moments_by_week(user, boundaries):
@@ -301,11 +311,6 @@ def _heatmap(cell_counts, week):
     ]
 
 
-def _busiest_cell(heatmap):
-    best = max(((count, day, period) for day, counts in heatmap for period, count in enumerate(counts)), default=None)
-    return best if best and best[0] else None
-
-
 LONG_DAY = {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Fri": "Friday",
             "Sat": "Saturday", "Sun": "Sunday"}  # fmt: skip
 
@@ -314,19 +319,83 @@ def _times(n):
     return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
 
 
+def _when_they_came(heatmap, total):
+    """Words for when moments clustered ("in the evenings, Sunday evenings most of all"), or "" if they didn't."""
+    cells = sorted(
+        ((count, day, period) for day, counts in heatmap for period, count in enumerate(counts)), reverse=True
+    )
+    (count, day, period), runner_up = cells[0], cells[1][0]
+    # One cell of the 28 holding three times its share (and at least two moments) is a cluster worth naming;
+    # so is one time of day holding 60% of the moments.
+    cell = count >= 2 and count > runner_up and count * len(cells) >= 3 * total
+    by_period = [sum(counts[p] for _, counts in heatmap) for p in range(len(PERIODS))]
+    busiest_period = by_period.index(max(by_period))
+    mostly = by_period[busiest_period] >= 2 and by_period[busiest_period] * 5 >= total * 3
+    if mostly and cell and period == busiest_period:
+        return f"in the {PERIODS[period][0]}s, {LONG_DAY[day]} {PERIODS[period][0]}s most of all"
+    if cell:
+        return f"on {LONG_DAY[day]} {PERIODS[period][0]}s"
+    if mostly:
+        return f"in the {PERIODS[busiest_period][0]}s"
+    return ""
+
+
+def _top_trigger_note(triggers, heatmap, total, trigger_label):
+    key, count = triggers[0][0], triggers[0][2]
+    tied = [other[0] for other in triggers[1:] if other[2] == count]
+    if tied:
+        note = (
+            f"“{trigger_label(key)}” and “{trigger_label(tied[0]).lower()}” came up most often "
+            f"({_times(count)} each, of {total} moments)"
+        )
+    elif total == 1:
+        note = f"Your one moment came after “{trigger_label(key).lower()}”"
+    elif count * 2 > total:
+        note = f"Most moments came after “{trigger_label(key).lower()}” ({count} of {total})"
+    else:
+        note = f"“{trigger_label(key)}” came up most often ({count} of {total} moments)"
+    when = _when_they_came(heatmap, total)
+    return f"{note}, and they gathered {when}." if when else f"{note}."
+
+
+def _change_note(summary, history):
+    """How this week, or the run of weeks shown, compares with what came before; None when nothing moved much."""
+    if len(summary) == 1:
+        total = summary[0].moments
+        earlier = [week.moments for week in history[:-1][-RECURRING_WEEKS:] if week.moments]
+        if not (total and earlier):
+            return None
+        usual = sum(earlier) / len(earlier)
+        if total <= usual * 0.7:
+            return f"This week was quieter than the weeks before: {total} moments, against about {usual:.0f}."
+        if total >= usual * 1.3:
+            return (
+                f"This week brought more moments than usual ({total}, against about {usual:.0f}). "
+                "Hard weeks happen; noticing them is part of the work."
+            )
+        return None
+    half = len(summary) // 2
+    first = sum(week.moments for week in summary[:half]) / half
+    last = sum(week.moments for week in summary[-half:]) / half
+    if first and abs(last - first) >= 0.3 * first:
+        return (
+            f"Moments went from about {first:.0f} a week in the first {half} weeks "
+            f"to about {last:.0f} a week in the last {half}."
+        )
+    return None
+
+
 def _observations(summary, history, triggers, heatmap, trigger_label):
+    """Two or three plain sentences: what set things off and when, how pausing went, what changed."""
     notes = []
     total = sum(week.moments for week in summary)
     if triggers:
-        key, count = triggers[0][0], triggers[0][2]
-        note = f"Most often, moments came after “{trigger_label(key).lower()}” ({count} of {total})."
-        cell = _busiest_cell(heatmap)
-        if cell and cell[0] >= 2:
-            note += f" The busiest time was {LONG_DAY[cell[1]]} {PERIODS[cell[2]][0]}s."
-        notes.append(note)
+        notes.append(_top_trigger_note(triggers, heatmap, total, trigger_label))
     completed = sum(week.pauses_completed for week in summary)
     passed = sum(week.urge_passed for week in summary)
-    if completed:
+    if completed == 1 and passed:
+        notes.append("You paused once, and the urge passed.")
+    elif completed:
         notes.append(
             f"When you paused, the urge passed {_times(passed)} out of {completed}."
             if passed
@@ -337,42 +406,51 @@ def _observations(summary, history, triggers, heatmap, trigger_label):
     let_pass = sum(week.let_pass for week in summary)
     if let_pass and not completed:
         notes.append(f"You let the urge pass {_times(let_pass)} out of {acted + let_pass}.")
-    earlier = [week.moments for week in history[: -len(summary)][-RECURRING_WEEKS:] if week.moments]
-    if total and earlier and len(summary) == 1:
-        usual = sum(earlier) / len(earlier)
-        if total <= usual * 0.7:
-            notes.append(f"This week was quieter than the weeks before: {total} moments, against about {usual:.0f}.")
-        elif total >= usual * 1.3:
-            notes.append(
-                f"This week brought more moments than usual ({total}, against about {usual:.0f}). "
-                "Hard weeks happen; noticing them is part of the work."
-            )
+    if change := _change_note(summary, history):
+        notes.append(change)
     return notes[:3]
 
 
+def _keys_tied_first(counts):
+    top = max(counts.values(), default=0)
+    return [key for key, n in counts.items() if n == top and n]
+
+
 def _recurring(history, tag_rows, trigger_label):
-    """A trigger or emotion that came up in at least three of the last four weeks."""
+    """A trigger or an emotion that was the most common one in at least three of the last four weeks."""
     recent = history[-RECURRING_WEEKS:]
     first_recent = len(history) - len(recent)
-    notices = []
-    trigger_weeks = Counter(key for week in recent for key in week.triggers)
-    for key, weeks in trigger_weeks.most_common(1):
-        if weeks >= 3:
-            notices.append(f"“{trigger_label(key)}” has come up in {weeks} of the last {len(recent)} weeks.")
-    emotion_weeks = defaultdict(set)
+    emotions_by_week = defaultdict(Counter)
     for row in tag_rows:
         if row["kind"] == LogTag.Kind.EMOTION and row["week"] >= first_recent:
-            emotion_weeks[row["value"]].add(row["week"])
-    if emotion_weeks:
-        value, weeks = max(emotion_weeks.items(), key=lambda item: (len(item[1]), item[0]))
-        if len(weeks) >= 3:
-            notices.append(
-                f"Feeling {Emotion(value).label.lower()} has come up in {len(weeks)} of the last {len(recent)} weeks."
-            )
+            emotions_by_week[row["week"]][row["value"]] += row["moments"]
+    trigger_firsts = Counter(key for week in recent for key in _keys_tied_first(week.triggers))
+    emotion_firsts = Counter(key for counts in emotions_by_week.values() for key in _keys_tied_first(counts))
+
+    def often(weeks):
+        return f"each of the last {weeks} weeks" if weeks == len(recent) else f"{weeks} of the last {len(recent)} weeks"
+
+    notices = []
+    for key, weeks in sorted(trigger_firsts.items(), key=lambda item: (-item[1], item[0]))[:1]:
+        if weeks >= 3:
+            notices.append(f"“{trigger_label(key)}” was your most common trigger in {often(weeks)}.")
+    for value, weeks in sorted(emotion_firsts.items(), key=lambda item: (-item[1], item[0]))[:1]:
+        if weeks >= 3:
+            notices.append(f"Feeling {Emotion(value).label.lower()} came up most in {often(weeks)}.")
     return notices
 
 
+def _most_first(row):
+    """Sort key for (label…, count) rows: the biggest count first, ties in alphabetical order."""
+    return (-row[-1], *row[:-1])
+
+
 def _tag_summaries(tag_rows, first_shown):
+    """Top body sensations, and what helped most: the soothing actions whose moments ended calmest.
+
+    "Calmest" is the average `TriggerLog.intensity_after` of the moments where the action was noted; finishing a
+    pause copies its `intensity_after` onto its moment, so paused moments count too.
+    """
     counts = defaultdict(Counter)
     after_sum, after_count = Counter(), Counter()
     for row in tag_rows:
@@ -382,13 +460,15 @@ def _tag_summaries(tag_rows, first_shown):
         if row["kind"] == LogTag.Kind.HELPED:
             after_sum[row["value"]] += row["after_sum"] or 0
             after_count[row["value"]] += row["after_count"]
-    sensations = [(BodySensation(value).label, n) for value, n in counts[LogTag.Kind.SENSATION].most_common(5)]
+    sensations = sorted(
+        ((BodySensation(value).label, n) for value, n in counts[LogTag.Kind.SENSATION].items()), key=_most_first
+    )[:5]
     helped = sorted(
         (
             (SoothingAction(value).label, n, after_sum[value] / after_count[value] if after_count[value] else None)
             for value, n in counts[LogTag.Kind.HELPED].items()
         ),
-        key=lambda item: (item[2] is None, item[2] if item[2] is not None else 0, -item[1]),
+        key=lambda item: (item[2] is None, item[2] if item[2] is not None else 0, -item[1], item[0]),
     )[:5]
     return sensations, helped
 
@@ -420,9 +500,10 @@ def build_review(user, user_settings, week, weeks=1):
     for totals in summary:
         trigger_counts.update(totals.triggers)
         trigger_intensity.update(totals.trigger_intensity)
-    triggers = [
-        (key, trigger_label(key), count, trigger_intensity[key] / count) for key, count in trigger_counts.most_common()
-    ]
+    triggers = sorted(
+        ((key, trigger_label(key), count, trigger_intensity[key] / count) for key, count in trigger_counts.items()),
+        key=lambda trigger: (-trigger[2], trigger[1]),
+    )
     pair_rows = list(_urge_pairs(user, start, end))
 
     urge_totals = defaultdict(lambda: [0, 0, 0])
@@ -438,8 +519,11 @@ def build_review(user, user_settings, week, weeks=1):
             (key, urge_label(key), acted, let_pass, undecided)
             for key, (acted, let_pass, undecided) in urge_totals.items()
         ),
-        key=lambda urge: -(urge[2] + urge[3] + urge[4]),
+        key=lambda urge: (-(urge[2] + urge[3] + urge[4]), urge[1]),
     )
+
+    named_pairs = ((trigger_label(t), urge_label(u), n) for (t, u), n in pairs.items() if n >= 2)
+    top_pairs = sorted(named_pairs, key=_most_first)[:3]
 
     tag_weeks = all_weeks[-max(weeks, RECURRING_WEEKS) :]
     skipped = len(all_weeks) - len(tag_weeks)
@@ -458,26 +542,32 @@ def build_review(user, user_settings, week, weeks=1):
         urges=urges,
         sensations=sensations,
         helped=helped,
-        pairs=[(trigger_label(t), urge_label(u), n) for (t, u), n in pairs.most_common(3) if n >= 2],
+        pairs=top_pairs,
         recurring=_recurring(history, tag_rows, trigger_label),
         observations=_observations(summary, history, triggers, heatmap, trigger_label),
         lessons=_suggested_lessons(triggers, urges),
     )
 
 
-def week_at_a_glance(user, user_settings):
-    """This week in a sentence or two, for the home page: three small queries."""
+def week_at_a_glance(user, user_settings=None):
+    """This week in a sentence or two, for the home page: two small queries (three without `user_settings`)."""
+    user_settings = user_settings or UserSettings.for_user(user)
     week = Week.current(user_settings.zone, user_settings.week_start)
-    logs = TriggerLog.objects.filter(user=user, occurred_at__gte=week.starts_at, occurred_at__lt=week.ends_at)
-    moments = logs.aggregate(moments=Count("id"), average_intensity=Avg("intensity"))
-    top = logs.values("trigger_kind").annotate(n=Count("id")).order_by("-n", "trigger_kind").first()
+    by_trigger = list(
+        TriggerLog.objects.filter(user=user, occurred_at__gte=week.starts_at, occurred_at__lt=week.ends_at)
+        .values("trigger_kind")
+        .annotate(moments=Count("id"), intensity_sum=Sum("intensity"))
+        .order_by()
+    )
+    moments = sum(row["moments"] for row in by_trigger)
+    top = min(by_trigger, key=lambda row: (-row["moments"], row["trigger_kind"]), default=None)
     pauses = PauseSession.objects.filter(
         user=user, started_at__gte=week.starts_at, started_at__lt=week.ends_at, finished_at__isnull=False
     ).aggregate(completed=Count("id"), passed=Count("id", filter=Q(urge_passed=UrgePassed.YES)))
     return {
         "week": week,
-        "moments": moments["moments"],
-        "average_intensity": moments["average_intensity"],
+        "moments": moments,
+        "average_intensity": sum(row["intensity_sum"] for row in by_trigger) / moments if moments else None,
         "top_trigger": top and choice_label(TriggerKind, top["trigger_kind"]),
         "pauses_completed": pauses["completed"],
         "urge_passed": pauses["passed"],

@@ -15,6 +15,9 @@ from django.utils import timezone
 from journal.choices import WeekStart
 
 ISO_WEEK = re.compile(r"(?P<year>\d{4})-W(?P<week>\d{2})")
+# Years a week in a URL may name: wide enough for any journal, far enough from year 1 and 9999 that moving a few
+# weeks either way never leaves the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 @dataclass(frozen=True)
@@ -74,12 +77,12 @@ class Week:
 
     @property
     def label(self):
-        last = self.end - timedelta(days=1)
-        if self.start.year != last.year:
-            return f"{self.start:%-d %b %Y} – {last:%-d %b %Y}"
-        if self.start.month != last.month:
-            return f"{self.start:%-d %b} – {last:%-d %b %Y}"
-        return f"{self.start:%-d} – {last:%-d %b %Y}"
+        return date_range_label(self.start, self.end - timedelta(days=1))
+
+    @property
+    def short_label(self):
+        """The first day, for tight spaces: "16 Nov"."""
+        return f"{self.start:%-d %b}"
 
     def shifted(self, weeks):
         return Week(self.start + timedelta(weeks=weeks), self.zone)
@@ -96,14 +99,25 @@ class Week:
         return self.starts_at <= moment < self.ends_at
 
 
+def date_range_label(first, last):
+    """Dates from `first` to `last`, naming each month and year once: "16 – 22 Nov 2026", "30 Nov – 6 Dec 2026"."""
+    if first.year != last.year:
+        return f"{first:%-d %b %Y} – {last:%-d %b %Y}"
+    if first.month != last.month:
+        return f"{first:%-d %b} – {last:%-d %b %Y}"
+    return f"{first:%-d} – {last:%-d %b %Y}"
+
+
 class IsoWeekConverter:
-    """`2026-W47` in a URL <-> (2026, 47). Weeks that do not exist (W54, W00) do not match."""
+    """`2026-W47` in a URL <-> (2026, 47). Weeks that do not exist (W54, W00, year 0001) do not match."""
 
     regex = r"\d{4}-W\d{2}"
 
     def to_python(self, value):
         match = ISO_WEEK.fullmatch(value)
         year, number = int(match["year"]), int(match["week"])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"{year} is outside the years a journal covers")
         date.fromisocalendar(year, number, 1)  # ValueError -> no match -> 404
         return year, number
 

@@ -13,7 +13,7 @@ from journal import charts
 from journal.forms import ReflectionForm
 from journal.models import WeeklyReflection
 from journal.review import MAX_WEEKS, build_review
-from journal.weeks import Week
+from journal.weeks import FIRST_YEAR, LAST_YEAR, Week
 
 REVIEW_CACHE_SECONDS = 60 * 60 * 24
 
@@ -26,16 +26,19 @@ def week_from_url(request, week):
 
 
 def picked_day(request):
-    """The day chosen in the week picker, if any and if it is a real date."""
+    """The day chosen in the week picker, if any and if it is a real date in a year the URLs can name."""
     try:
-        return date.fromisoformat(request.GET.get("date", ""))
+        day = date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
         return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def weeks_asked(request):
-    value = request.GET.get("weeks", "1")
-    return max(1, min(int(value), MAX_WEEKS)) if value.isdigit() else 1
+    try:
+        return max(1, min(int(request.GET.get("weeks", "1")), MAX_WEEKS))
+    except ValueError:
+        return 1
 
 
 def chart_context(review):
@@ -64,20 +67,19 @@ def chart_context(review):
             series="series-4",
         ),
         "helped_chart": charts.bars(
-            [
-                (label, 10 - after if after is not None else 0, f"after: {after:.1f}" if after is not None else "–")
-                for label, n, after in review.helped
-            ],
+            [(label, after, f"{after:.1f} of 10 after") for label, n, after in review.helped if after is not None],
             "What helped most",
-            "Soothing actions, longest bar first: the lower the intensity afterwards, the longer the bar.",
+            "How strong the feeling was afterwards, out of 10, for each thing that helped; calmest first, "
+            "and the shorter the bar, the calmer.",
             series="series-3",
+            top=10,
         ),
         "sparklines": [charts.sparkline(figure.trend, f"{figure.label}, last 8 weeks") for figure in review.figures],
     }
 
 
 def review_body(request, shown, weeks, current_week):
-    """The review's figures and charts as HTML, cached until the person's journal or settings change."""
+    """The review's figures, charts and note as HTML, cached until the person's journal or settings change."""
     settings = request.journal_settings
     changed = settings.journal_changed_at
     key = ":".join(
@@ -90,7 +92,15 @@ def review_body(request, shown, weeks, current_week):
     body = cache.get(key)
     if body is None:
         result = build_review(request.user, settings, shown, weeks)
-        context = {"review": result, "week": shown, "current_week": current_week, **chart_context(result)}
+        # Saving a note moves journal_changed_at too, so the note can be cached with the rest.
+        reflection = WeeklyReflection.objects.filter(user=request.user, week_start=shown.start).first()
+        context = {
+            "review": result,
+            "week": shown,
+            "current_week": current_week,
+            "reflection": reflection,
+            **chart_context(result),
+        }
         context["figures"] = list(zip(result.figures, context.pop("sparklines"), strict=True))
         body = render_to_string("journal/_review_body.html", context, request=request)
         cache.set(key, body, REVIEW_CACHE_SECONDS)
@@ -106,17 +116,10 @@ def review(request, week=None):
     shown = week_from_url(request, week)
     weeks = weeks_asked(request)
     current_week = Week.current(settings.zone, settings.week_start)
-    reflection = WeeklyReflection.objects.filter(user=request.user, week_start=shown.start).first()
     return render(
         request,
         "journal/review.html",
-        {
-            "body": review_body(request, shown, weeks, current_week),
-            "week": shown,
-            "weeks": weeks,
-            "reflection": reflection,
-            "reflection_form": ReflectionForm(instance=reflection),
-        },
+        {"body": review_body(request, shown, weeks, current_week), "week": shown, "weeks": weeks},
     )
 
 

@@ -1,5 +1,5 @@
 import io
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -93,7 +93,8 @@ def test_charts_data_triggers_heatmap_urges_body_and_what_helped(owner, week_of_
 def test_observations_are_kind_and_drawn_from_the_data(owner, week_of_moments):
     notes = review_of(owner).observations
     assert notes[0] == (
-        "Most often, moments came after “slow or no reply” (3 of 4). The busiest time was Sunday evenings."
+        "Most moments came after “slow or no reply” (3 of 4), and they gathered in the evenings, "
+        "Sunday evenings most of all."
     )
     assert "When you paused, the urge passed 3 times out of 4." in notes
     assert not any(word in " ".join(notes).lower() for word in ("failed", "bad", "should", "wrong"))
@@ -104,10 +105,24 @@ def test_suggested_lessons_fit_the_top_trigger_and_urge(owner, week_of_moments):
     assert slugs[:2] == ["common-triggers", "protest-behaviours"]
 
 
-def test_a_recurring_trigger_is_noticed(owner):
+def test_a_trigger_that_tops_week_after_week_is_noticed(owner):
+    for weeks_back in range(4):
+        log = moment(owner, at(22, 20) - timedelta(weeks=weeks_back), trigger_kind="slow_reply")
+        LogTag.objects.create(log=log, kind=LogTag.Kind.EMOTION, value="fear")
+    moment(owner, at(20, 20), trigger_kind="plans_changed")  # ties with slow replies this week: still top
+    assert review_of(owner).recurring == [
+        "“Slow or no reply” was your most common trigger in each of the last 4 weeks.",
+        "Feeling afraid came up most in each of the last 4 weeks.",
+    ]
+
+
+def test_a_trigger_that_only_comes_up_now_and_then_is_not_called_recurring(owner):
     for weeks_back in range(4):
         moment(owner, at(22, 20) - timedelta(weeks=weeks_back), trigger_kind="slow_reply")
-    assert "“Slow or no reply” has come up in 4 of the last 4 weeks." in review_of(owner).recurring
+        if weeks_back % 2:
+            moment(owner, at(21, 20) - timedelta(weeks=weeks_back), trigger_kind="plans_changed")
+            moment(owner, at(21, 21) - timedelta(weeks=weeks_back), trigger_kind="plans_changed")
+    assert review_of(owner).recurring == []  # slow replies came every week but led in only 2 of the 4
 
 
 def test_custom_triggers_show_with_their_own_names(owner):
@@ -194,7 +209,7 @@ def test_the_cached_review_changes_as_soon_as_the_journal_does(owner_client, own
 
 def test_several_weeks_summary_for_a_therapist(owner_client, week_of_moments):
     content = owner_client.get("/journal/review/2026-W47/?weeks=4").content.decode()
-    assert "Your last 4 weeks" in content
+    assert "Your last 4 weeks" in content and "26 Oct – 22 Nov 2026" in content
     assert "Week by week" in content
     assert content.count('<th scope="row"><a href="/journal/review/') == 4
 
@@ -249,3 +264,140 @@ def test_seed_demo_is_idempotent_and_shows_the_pattern():
     assert top == "slow_reply"
     evening = sum(1 for log in logs if timezone.localtime(log.occurred_at, LONDON).hour >= 18)
     assert evening > logs.count() / 2
+
+
+def test_signed_out_people_are_sent_to_sign_in(client):
+    for path in ("/journal/review/", "/journal/review/2026-W47/", "/journal/review/2026-W47/reflection/"):
+        response = client.get(path)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_an_empty_week_has_no_figures_to_compare_and_nothing_to_suggest(owner):
+    review = review_of(owner)
+    assert review.is_empty
+    assert [figure.display for figure in review.figures][:3] == ["0", "–", "–"]
+    assert review.figures[1].change == "nothing to compare with last week"
+    assert (review.observations, review.recurring, review.lessons, review.triggers) == ([], [], [], [])
+    assert all(counts == [0, 0, 0, 0] for _, counts in review.heatmap)
+
+
+@pytest.mark.parametrize(
+    ("last_day", "hours"),
+    [(date(2026, 3, 29), 167), (date(2026, 10, 25), 169)],
+    ids=["spring-forward", "fall-back"],
+)
+def test_a_daylight_saving_week_counts_every_moment_up_to_its_last_local_minute(owner, last_day, hours):
+    week = Week.containing(last_day, LONDON)
+    assert week.hours == hours
+    first = datetime.combine(week.start, time(0, 0), tzinfo=LONDON)
+    last = datetime.combine(last_day, time(23, 30), tzinfo=LONDON)
+    moment(owner, first, trigger_kind="milestone")  # Monday 00:00: the week's first minute
+    moment(owner, last, trigger_kind="slow_reply")  # Sunday 23:30, after the clocks changed
+    moment(owner, datetime.combine(last_day, time(1, 30), tzinfo=LONDON), trigger_kind="left_out")  # the odd hour
+    moment(owner, last - timedelta(days=7), trigger_kind="criticised")  # the week before
+    moment(owner, last + timedelta(hours=1), trigger_kind="time_apart")  # Monday 00:30: the week after
+    review = review_of(owner, week)
+    assert sorted(key for key, *_ in review.triggers) == ["left_out", "milestone", "slow_reply"]
+    assert dict(review.heatmap)["Sun"] == [0, 0, 1, 1]  # 23:30 is evening; 01:30 is night
+    assert dict(review.heatmap)["Mon"] == [0, 0, 0, 1]
+    assert review.history[-2].triggers == {"criticised": 1}
+    assert [key for key, *_ in review_of(owner, week.next).triggers] == ["time_apart"]
+
+
+def test_a_sunday_week_runs_sunday_to_saturday_in_the_heatmap(owner):
+    owner.journal_settings.week_start = WeekStart.SUNDAY
+    owner.journal_settings.save()
+    week = Week.from_iso(2026, 48, LONDON, WeekStart.SUNDAY)
+    moment(owner, datetime(2026, 11, 28, 23, 30, tzinfo=LONDON))  # Saturday 23:30: the Sunday week's last day
+    heatmap = review_of(owner, week).heatmap
+    assert [day for day, _ in heatmap] == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    assert heatmap[-1] == ("Sat", [0, 0, 1, 0])
+
+
+def test_when_no_trigger_is_a_majority_the_words_say_so(owner):
+    kinds = ["slow_reply", "slow_reply", "plans_changed", "left_out", "milestone"]
+    for day, kind in enumerate(kinds, start=16):
+        moment(owner, at(day, 10), trigger_kind=kind)
+    assert review_of(owner).observations[0] == (
+        "“Slow or no reply” came up most often (2 of 5 moments), and they gathered in the mornings."
+    )
+
+
+def test_two_triggers_tied_for_first_are_both_named(owner):
+    for day, kind in ((16, "slow_reply"), (17, "slow_reply"), (18, "plans_changed"), (19, "plans_changed")):
+        moment(owner, at(day, 10), trigger_kind=kind)
+    note = review_of(owner).observations[0]
+    assert note.startswith("“Plans changed” and “slow or no reply” came up most often (twice each, of 4 moments)")
+
+
+def test_a_run_of_weeks_says_how_the_count_moved(owner):
+    for weeks_back, count in ((3, 6), (2, 6), (1, 2), (0, 2)):
+        for n in range(count):
+            moment(owner, at(16, 8) + timedelta(days=n % 7, hours=n) - timedelta(weeks=weeks_back))
+    notes = review_of(owner, weeks=4).observations
+    assert "Moments went from about 6 a week in the first 2 weeks to about 2 a week in the last 2." in notes
+
+
+def test_missing_lessons_are_left_out_quietly(owner, week_of_moments, monkeypatch):
+    class EmptyLibrary:
+        def get(self, slug):
+            return None
+
+    monkeypatch.setattr("journal.review.library", EmptyLibrary)
+    assert review_of(owner).lessons == []
+
+
+def test_a_far_off_or_malformed_week_is_404_not_an_error(owner_client):
+    for path in ("/journal/review/0001-W01/", "/journal/review/9999-W52/", "/journal/review/2026-W60/reflection/"):
+        assert owner_client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "9999-12-31", "2026-02-30", "²"])
+def test_odd_picker_dates_and_weeks_values_never_break_the_page(owner_client, value):
+    assert owner_client.get("/journal/review/", {"date": value}).status_code == 200
+    assert owner_client.get("/journal/review/", {"weeks": value}).status_code == 200
+
+
+def test_editing_a_note_changes_the_same_note(owner_client, owner):
+    url = "/journal/review/2026-W47/reflection/"
+    owner_client.post(url, {"noticed": "First try"})
+    form = owner_client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "First try" in form
+    owner_client.post(url, {"noticed": "Second thoughts"}, headers={"HX-Request": "true"})
+    assert list(WeeklyReflection.objects.filter(user=owner).values_list("noticed", flat=True)) == ["Second thoughts"]
+
+
+def test_a_plain_get_of_the_note_is_a_whole_page(owner_client):
+    content = owner_client.get("/journal/review/2026-W47/reflection/").content.decode()
+    assert "<html" in content and 'name="intention"' in content and "Back to the week of" in content
+
+
+def test_someone_elses_note_never_shows(owner_client, stranger):
+    WeeklyReflection.objects.create(user=stranger, week_start=date(2026, 11, 16), noticed="Bob's private note")
+    assert "Bob&#x27;s private note" not in owner_client.get("/journal/review/2026-W47/").content.decode()
+    assert "private note" not in owner_client.get("/journal/review/2026-W47/reflection/").content.decode()
+
+
+def test_a_second_look_at_an_unchanged_week_asks_nothing_of_the_journal(owner_client, owner, django_assert_num_queries):
+    moment(owner, at(18, 9))
+    owner_client.get("/journal/review/2026-W47/")
+    with django_assert_num_queries(3):  # session, user, settings: what every signed-in page needs
+        owner_client.get("/journal/review/2026-W47/")
+
+
+def test_a_saved_note_shows_at_once_on_a_cached_review(owner_client):
+    assert "Write a note" in owner_client.get("/journal/review/2026-W47/").content.decode()
+    owner_client.post(
+        "/journal/review/2026-W47/reflection/", {"intention": "Breathe first"}, headers={"HX-Request": "1"}
+    )
+    content = owner_client.get("/journal/review/2026-W47/").content.decode()
+    assert "Breathe first" in content and "Write a note" not in content
+
+
+def test_a_single_moment_and_a_single_pause_read_naturally(owner):
+    log = moment(owner, at(22, 20), trigger_kind="slow_reply")
+    PauseSessionFactory(user=owner, log=log, started_at=log.occurred_at, finished=True)
+    assert review_of(owner).observations[:2] == [
+        "Your one moment came after “slow or no reply”.",
+        "You paused once, and the urge passed.",
+    ]

@@ -52,7 +52,7 @@ def test_week_labels_across_months_and_years():
     assert Week(date(2026, 12, 28), LONDON).slug == "2026-W53"
 
 
-@pytest.mark.parametrize("text", ["2026-W00", "2026-W54", "2025-W53"])
+@pytest.mark.parametrize("text", ["2026-W00", "2026-W54", "2025-W53", "0001-W01", "9999-W52"])
 def test_weeks_that_do_not_exist_do_not_convert(text):
     with pytest.raises(ValueError):
         IsoWeekConverter().to_python(text)

@@ -28,16 +28,17 @@ USERNAME = "demo"
 PASSWORD = "demo-password-123"
 ZONE = "Europe/London"
 WEEKS = 12
+SEED = 2022  # chosen so the last full week shows the pattern plainly (weeks before this one never change)
 
-# (trigger, weight, the urges it tends to bring)
+# (trigger, weight in the evening, weight at other times, the urges it tends to bring)
 TRIGGERS = [
-    ("slow_reply", 9, ["text_again", "seek_reassurance", "check_their_phone"]),
-    ("seemed_distant", 4, ["seek_reassurance", "over_explain", "pull_away"]),
-    ("plans_changed", 3, ["pick_a_fight", "text_again"]),
-    ("asked_for_space", 3, ["pull_away", "seek_reassurance"]),
-    ("social_media", 2, ["check_their_phone", "make_jealous"]),
-    ("my-work-drinks", 1, ["text_again"]),
-    ("unresolved_argument", 2, ["over_explain", "give_in"]),
+    ("slow_reply", 12, 4, ["text_again", "seek_reassurance", "check_their_phone"]),
+    ("seemed_distant", 3, 3, ["seek_reassurance", "over_explain", "pull_away"]),
+    ("plans_changed", 2, 3, ["pick_a_fight", "text_again"]),
+    ("asked_for_space", 2, 2, ["pull_away", "seek_reassurance"]),
+    ("social_media", 2, 1, ["check_their_phone", "make_jealous"]),
+    ("my-work-drinks", 1, 1, ["text_again"]),
+    ("unresolved_argument", 1, 2, ["over_explain", "give_in"]),
 ]
 WHAT_HAPPENED = {
     "slow_reply": ["No reply since lunch.", "Read my message, no answer.", "Two hours and nothing."],
@@ -48,9 +49,19 @@ WHAT_HAPPENED = {
     "my-work-drinks": ["They went to work drinks without me."],
     "unresolved_argument": ["We went to bed without making up."],
 }
-SENSATIONS = ["tight_chest", "racing_heart", "stomach_knot", "shallow_breath", "restless", "tense_jaw"]
-EMOTIONS = ["fear", "loneliness", "hurt", "sadness", "anger", "shame"]
-HELPED = ["slow_breathing", "moved", "grounding", "wrote_it_down", "called_a_friend", "kind_words", "waited"]
+# (value, weight): the body and the feelings have their favourites too.
+SENSATIONS = [("tight_chest", 5), ("stomach_knot", 4), ("racing_heart", 3), ("shallow_breath", 2), ("tense_jaw", 1)]
+EMOTIONS = [("fear", 6), ("loneliness", 4), ("hurt", 3), ("sadness", 2), ("anger", 1), ("shame", 1)]
+# (what helped, how many points it usually takes off the intensity)
+HELPED = [
+    ("moved", 3),
+    ("slow_breathing", 3),
+    ("called_a_friend", 2),
+    ("grounding", 2),
+    ("wrote_it_down", 2),
+    ("kind_words", 1),
+    ("waited", 1),
+]
 REFRAMES = [
     (
         "They haven't replied, so they're losing interest.",
@@ -73,9 +84,31 @@ REFRAMES = [
 
 
 def demo_moment_time(rng, day, zone):
-    """Mostly evenings, some afternoons, a few mornings and late nights."""
-    hour = rng.choices([8, 13, 16, 19, 20, 21, 22, 23, 0], weights=[1, 1, 2, 3, 4, 4, 3, 2, 1])[0]
+    """Mostly evenings, Sunday evenings most of all; some afternoons, a few mornings and late nights."""
+    hours = [8, 13, 16, 19, 20, 21, 22, 23, 0]
+    weights = [1, 1, 1, 3, 5, 6, 5, 2, 1] if day.weekday() == 6 else [1, 2, 2, 3, 4, 4, 3, 2, 1]
+    hour = rng.choices(hours, weights=weights)[0]
     return datetime.combine(day, time(hour, rng.randrange(60)), tzinfo=zone)
+
+
+def moments_on(rng, day):
+    """Fewer on weekdays, more at the weekend, most on Sundays."""
+    if day.weekday() == 6:
+        return rng.choices([1, 2, 3], weights=[3, 4, 2])[0]
+    if day.weekday() == 5:
+        return rng.choices([0, 1, 2], weights=[1, 4, 3])[0]
+    return rng.choices([0, 1, 2], weights=[4, 4, 2])[0]
+
+
+def weighted_sample(rng, choices, k):
+    """`k` different values from (value, weight) pairs, heavier ones more likely."""
+    values, weights = [value for value, _ in choices], [weight for _, weight in choices]
+    picked = []
+    while len(picked) < k:
+        value = rng.choices(values, weights=weights)[0]
+        if value not in picked:
+            picked.append(value)
+    return picked
 
 
 class Command(BaseCommand):
@@ -83,7 +116,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        rng = random.Random(2026)
+        rng = random.Random(SEED)
         UserFactory._meta.model.objects.filter(username=USERNAME).delete()
         user = UserFactory(username=USERNAME, email="demo@example.org", password=PASSWORD)
         settings = UserSettingsFactory(user=user, time_zone=ZONE)
@@ -96,12 +129,16 @@ class Command(BaseCommand):
             week = first.shifted(offset)
             calmer = offset / WEEKS  # later weeks are a little calmer: the work shows
             for day in week.days:
-                weekend = day.weekday() >= 5
-                for _ in range(rng.choices([0, 1, 2], weights=[4, 4, 2] if not weekend else [1, 4, 4])[0]):
-                    occurred_at = demo_moment_time(rng, day, zone)
+                for index in range(moments_on(rng, day)):
+                    # Their partner goes quiet on Sunday evenings: the pattern the review should make plain.
+                    quiet_sunday = day.weekday() == 6 and index == 0
+                    if quiet_sunday:
+                        occurred_at = datetime.combine(day, time(rng.randint(19, 21), rng.randrange(60)), tzinfo=zone)
+                    else:
+                        occurred_at = demo_moment_time(rng, day, zone)
                     if occurred_at >= now:
                         continue
-                    self.add_moment(rng, user, occurred_at, calmer)
+                    self.add_moment(rng, user, occurred_at, calmer, kind="slow_reply" if quiet_sunday else None)
                     logs += 1
             if offset in (WEEKS - 3, WEEKS - 2):
                 WeeklyReflectionFactory(
@@ -127,12 +164,18 @@ class Command(BaseCommand):
             + f"\nSign in at /accounts/login/ as {USERNAME} / {PASSWORD}"
         )
 
-    def add_moment(self, rng, user, occurred_at, calmer):
-        kind, _, urges = rng.choices(TRIGGERS, weights=[t[1] for t in TRIGGERS])[0]
+    def add_moment(self, rng, user, occurred_at, calmer, kind=None):
+        evening = occurred_at.hour >= 19 or occurred_at.hour < 1
+        trigger = rng.choices(TRIGGERS, weights=[t[1] if evening else t[2] for t in TRIGGERS])[0]
+        if kind:
+            trigger = next(t for t in TRIGGERS if t[0] == kind)
+        kind, *_, urges = trigger
         intensity = max(2, min(10, round(rng.gauss(7 - 1.5 * calmer, 1.5))))
         paused = rng.random() < 0.55 + 0.2 * calmer and occurred_at < timezone.now() - timedelta(hours=1)
+        helped = weighted_sample(rng, [(value, 6 - rank) for rank, (value, _) in enumerate(HELPED)], rng.randint(1, 2))
+        relief = max(dict(HELPED)[value] for value in helped)
+        after = max(0, intensity - relief - rng.randint(0, 3)) if paused else None
         urge_passed = rng.choices([UrgePassed.YES, UrgePassed.PARTLY, UrgePassed.NO], weights=[15, 3, 2])[0]
-        after = max(0, intensity - rng.randint(2, 5)) if paused else None
         if paused:
             acted_on = ActedOn.NO if urge_passed == UrgePassed.YES else rng.choice([ActedOn.PARTLY, ActedOn.YES])
         else:
@@ -149,11 +192,15 @@ class Command(BaseCommand):
             urge_strength=max(0, intensity - rng.randint(0, 2)),
         )
         tags = [
-            LogTag(log=log, kind=LogTag.Kind.SENSATION, value=v) for v in rng.sample(SENSATIONS[:4], rng.randint(1, 2))
+            LogTag(log=log, kind=LogTag.Kind.SENSATION, value=value)
+            for value in weighted_sample(rng, SENSATIONS, rng.randint(1, 2))
         ]
-        tags += [LogTag(log=log, kind=LogTag.Kind.EMOTION, value=v) for v in rng.sample(EMOTIONS, rng.randint(1, 2))]
+        tags += [
+            LogTag(log=log, kind=LogTag.Kind.EMOTION, value=value)
+            for value in weighted_sample(rng, EMOTIONS, rng.randint(1, 2))
+        ]
         if paused:
-            tags += [LogTag(log=log, kind=LogTag.Kind.HELPED, value=v) for v in rng.sample(HELPED, rng.randint(1, 2))]
+            tags += [LogTag(log=log, kind=LogTag.Kind.HELPED, value=value) for value in helped]
             started = occurred_at + timedelta(minutes=rng.randint(1, 8))
             minutes = rng.choice([10, 20, 20, 20, 30])
             PauseSessionFactory(
