@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import textstat
@@ -11,7 +12,7 @@ from django.conf import settings
 from django.urls import resolve
 
 from attachment_app.lessons import GLOSSARY_SLUG, load_library
-from journal.choices import LESSON_FOR, LESSON_FOR_CUSTOM
+from journal.choices import LESSON_FOR, LESSON_FOR_CUSTOM, TriggerKind
 
 REQUIRED_SLUGS = [
     "what-is-anxious-attachment",
@@ -31,6 +32,7 @@ REQUIRED_SLUGS = [
     "earned-security",
     "therapy-options",
     "for-partners",
+    "when-a-relationship-isnt-safe",
     "questions-people-ask",
     "glossary",
 ]
@@ -43,6 +45,23 @@ GLOSSARY_TERMS = [
     "earned-security",
     "flooding",
     "self-soothing",
+    "boundaries",
+    "cbt",
+    "coercive-control",
+    "mindfulness",
+    "intermittent-reinforcement",
+    "adult-attachment-interview",
+]
+SAFETY_SLUG = "when-a-relationship-isnt-safe"
+# The lessons issue 9 names, each with the one sentence that points to the safety lesson.
+LINK_TO_SAFETY = [
+    "signs-and-patterns",
+    "protest-behaviours",
+    "reframing-fear-of-abandonment",
+    "communicating-needs",
+    "earned-security",
+    "therapy-options",
+    "for-partners",
 ]
 SEEDS = Path(settings.BASE_DIR).parent / "shared"
 
@@ -137,3 +156,109 @@ def test_no_sentence_is_copied_from_the_source_articles():
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert "0 copied runs" in result.stdout
+
+
+def test_the_safety_lesson_covers_what_issue_9_asks_and_points_to_crisis_help(lessons):
+    lesson = lessons.get(SAFETY_SLUG)
+    assert lesson, f"the crisis page and care panel link to /lessons/{SAFETY_SLUG}/"
+    assert "/crisis/" in lesson.links
+    text = lesson.searchable_text
+    for topic in [
+        "coercive control",
+        "being watched",
+        "location",
+        "threats",
+        "self-harm",
+        "couples therapy",
+        "password",
+    ]:
+        assert topic in text, topic
+
+
+@pytest.mark.parametrize("slug", LINK_TO_SAFETY)
+def test_the_lessons_named_in_issue_9_link_to_the_safety_lesson(lessons, slug):
+    assert f"/lessons/{SAFETY_SLUG}/" in lessons.get(slug).links
+
+
+def test_every_lesson_that_suggests_couples_therapy_gives_the_safety_caveat(lessons):
+    for lesson in teaching_lessons(lessons):
+        if "couples therapy" in lesson.searchable_text and lesson.slug != SAFETY_SLUG:
+            assert f"/lessons/{SAFETY_SLUG}/" in lesson.links, lesson.slug
+
+
+def test_the_body_lesson_says_when_chest_symptoms_need_a_doctor(lessons):
+    lesson = lessons.get("nervous-system-alarm")
+    assert "when-to-see-a-doctor" in {h.anchor for h in lesson.headings}
+    for words in ["chest pain", "faint", "emergency number"]:
+        assert words in lesson.searchable_text, words
+
+
+def test_lesson_03_acknowledges_that_early_care_could_be_harmful(lessons):
+    assert "when-care-was-harmful" in {h.anchor for h in lessons.get("where-it-comes-from").headings}
+
+
+def test_cbt_is_spelled_out_where_it_first_appears(lessons):
+    for lesson in teaching_lessons(lessons):
+        if re.search(r"\bcbt\b", lesson.searchable_text):
+            assert "cognitive behavioural therapy" in lesson.searchable_text, lesson.slug
+            break
+    else:
+        pytest.fail("no lesson mentions CBT")
+
+
+WORKSHEETS = {
+    "protest-behaviours": ["Trigger.", "Body.", "Story.", "Urge.", "What I did.", "What happened."],
+    "common-triggers": ["My trigger.", "My early warning signs.", "What I will do first."],
+    "communicating-needs": ["When…", "I feel…", "I need…", "Would you…"],
+}
+
+
+@pytest.mark.parametrize(("slug", "steps"), WORKSHEETS.items())
+def test_each_worksheet_is_a_section_with_its_steps_in_order_and_lines_to_write_on(lessons, slug, steps):
+    lesson = lessons.get(slug)
+    worksheet = next((h for h in lesson.headings if h.anchor.startswith("worksheet")), None)
+    assert worksheet and worksheet.level == 2, f"{slug} has no 'Worksheet: …' section"
+    section = lesson.html.split(f'id="{worksheet.anchor}"', 1)[1].split("<h2", 1)[0]
+    positions = [section.find(f"<strong>{step}</strong>") for step in steps]
+    assert -1 not in positions and positions == sorted(positions), f"{slug}: steps missing or out of order"
+    assert section.count('class="write-in"') >= len(steps)
+
+
+def allowed_journal_link(href, lesson):
+    """The only journal URLs a lesson may use: plain pages, a trigger key, or a starter from its own front matter."""
+    parts = urlsplit(href)
+    query = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    if not query:
+        return True
+    if parts.path == "/journal/log/" and set(query) == {"trigger"}:
+        return query["trigger"] in TriggerKind.values
+    if parts.path == "/journal/reframes/new/" and query.get("lesson") == lesson.slug:
+        starters = {"reframe": lesson.reframes, "script": lesson.scripts}
+        (kind,) = set(query) - {"lesson"}
+        return kind in starters and query[kind].isdigit() and int(query[kind]) < len(starters[kind])
+    return False
+
+
+def test_journal_links_in_lessons_carry_no_text_and_open_a_real_starter(lessons):
+    for lesson in lessons:
+        for href in lesson.links:
+            if href.startswith("/journal/"):
+                assert allowed_journal_link(href, lesson), f"{lesson.slug}: {href}"
+
+
+def test_worksheets_link_to_the_matching_journal_form_prefilled(lessons):
+    assert any(href.startswith("/journal/log/?trigger=") for href in lessons.get("common-triggers").links)
+    assert "/journal/reframes/new/?lesson=communicating-needs&script=0" in lessons.get("communicating-needs").links
+    request = lessons.get("communicating-needs").scripts[0].try_saying
+    assert all(part in request for part in ["When", "I feel", "I need", "Would you"])
+
+
+def test_citations_are_the_corrected_ones(lessons):
+    cited = [source.text for lesson in lessons for source in lesson.sources]
+    johnson = [text for text in cited if text.startswith("Johnson, S. M. (2019)")]
+    assert johnson and all("Attachment theory in practice" in text for text in johnson)
+    assert not any("Attachment in psychotherapy" in text for text in cited)
+    assert not any("how it forms and how to work with it" in text for text in cited), "source 004 has no title"
+    glossary = lessons.get(GLOSSARY_SLUG).html
+    secure_base = glossary.split('id="secure-base"', 1)[1].split("<h2", 1)[0]
+    assert "Ainsworth" in secure_base
