@@ -30,7 +30,7 @@ class TimeOfWeek:
 
     @property
     def label(self):
-        """"Sunday evenings"."""
+        """ "Sunday evenings"."""
         return f"{DAY_NAMES[self.weekday]} {PERIOD_NAME[self.period_start]}s"
 
 

@@ -131,9 +131,7 @@ class Notification(models.Model):
             )
             if created:
                 run_after = due_at if due_at > timezone.now() else None
-                transaction.on_commit(
-                    lambda: send_notification.using(run_after=run_after).enqueue(notification.pk)
-                )
+                transaction.on_commit(lambda: send_notification.using(run_after=run_after).enqueue(notification.pk))
         return created
 
     def is_stale(self, now):

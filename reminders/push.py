@@ -5,15 +5,14 @@ never see anything from the journal. A device whose subscription the push servic
 is forgotten.
 """
 
-import functools
 import hashlib
 import json
 import logging
 
+import requests
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
-import requests
 from py_vapid import Vapid, b64urlencode
 from pywebpush import WebPushException, webpush
 
@@ -28,7 +27,6 @@ P256_ORDER = 0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551
 TIME_TO_LIVE = 60 * 60
 
 
-@functools.cache
 def vapid_key():
     """VAPID_PRIVATE_KEY; in development without one, a key derived from SECRET_KEY (stable across restarts, so
     devices stay subscribed). None in production without one: then push is off."""

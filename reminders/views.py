@@ -69,9 +69,7 @@ def push_subscribe(request):
     if not form.is_valid():
         return JsonResponse({"saved": False}, status=400)
     endpoint = form.cleaned_data.pop("endpoint")
-    PushSubscription.objects.update_or_create(
-        endpoint=endpoint, defaults={"user": request.user, **form.cleaned_data}
-    )
+    PushSubscription.objects.update_or_create(endpoint=endpoint, defaults={"user": request.user, **form.cleaned_data})
     return JsonResponse({"saved": True}, status=201)
 
 

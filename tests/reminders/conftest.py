@@ -50,6 +50,12 @@ def run_worker():
 
 
 @pytest.fixture(autouse=True)
+def vapid_key(settings):
+    """Tests run with DEBUG off, like production, so they need a VAPID key as production does."""
+    settings.VAPID_PRIVATE_KEY = "SNgGOdK4rZWSO_nhT_PBDAwn8OyAZpDrgmZ7Hlz2NG0"  # made by `manage.py vapid_key`
+
+
+@pytest.fixture(autouse=True)
 def empty_redis_queue():
     """With RQ, each test starts with an empty queue (the database backend empties with the test database)."""
     if os.environ.get("TASKS_REDIS_URL"):

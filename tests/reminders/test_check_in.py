@@ -130,4 +130,3 @@ def test_a_missed_minute_is_caught_up_within_the_hour_only(reminders):
         assert plan_due_reminders() == 1
     with travel(datetime(2026, 11, 24, 20, 0, tzinfo=UTC)):
         assert plan_due_reminders() == 0
-
