@@ -32,18 +32,27 @@
     if (message) status.textContent = message;
   }
 
+  // A push service that can't be reached (no network, a blocked host) may never answer: give up kindly.
+  function withinSeconds(seconds, promise) {
+    const late = new Promise((resolve, reject) => setTimeout(() => reject(new Error("timeout")), seconds * 1000));
+    return Promise.race([promise, late]);
+  }
+
   function registration() {
     return navigator.serviceWorker.register(box.dataset.worker, { scope: "/" }).then(() => navigator.serviceWorker.ready);
   }
 
   on.addEventListener("click", () => {
     on.disabled = true;
+    status.textContent = "Asking your browser…";
     Notification.requestPermission()
       .then((permission) => {
         if (permission !== "granted") throw new Error("blocked");
         return registration();
       })
-      .then((reg) => reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(box.dataset.key) }))
+      .then((reg) =>
+        withinSeconds(20, reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(box.dataset.key) }))
+      )
       .then((subscription) => post(box.dataset.save, subscription.toJSON()))
       .then(() => show(true, "Notifications are on for this device."))
       .catch((error) =>
