@@ -21,6 +21,11 @@ run: install
 	$(PY) manage.py migrate --noinput
 	@if $(PY) -c "from django.conf import settings; import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE','attachment_app.settings'); django.setup(); raise SystemExit(0 if settings.DEBUG else 1)"; then \
 		$(PY) manage.py seed_demo && echo "$(DEMO_HINT)"; fi
+	@# The task worker and the reminder scheduler run beside the web server and stop with it (restart `make run`
+	@# after changing task code: only the web server reloads itself).
+	@$(PY) manage.py db_worker --no-reload & worker=$$!; \
+	$(PY) manage.py send_reminders --loop & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # Browser tests need Debian's Chromium and axe-core from npm; without them they are skipped with a message.

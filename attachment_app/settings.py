@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -132,6 +135,35 @@ WHITENOISE_AUTOREFRESH = DEBUG
 WHITENOISE_USE_FINDERS = DEBUG
 
 LESSON_CONTENT_DIR = env.path("LESSON_CONTENT_DIR", default=BASE_DIR / "content")
+
+# One cache per process unless CACHE_URL names a shared one (redis://host:6379/0: Django's built-in Redis backend),
+# so every worker and machine reuses the same cached weekly review.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+
+# Background work (reminders, the end of a pause) goes through Django's tasks API. The database backend needs
+# nothing but `manage.py db_worker`; with TASKS_REDIS_URL set, tasks go to RQ on Redis (`manage.py rqworker
+# --with-scheduler`) for more than one machine.
+TASKS_REDIS_URL = env.str("TASKS_REDIS_URL", default="")
+if TASKS_REDIS_URL:
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": TASKS_REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Links in e-mails need the site's own address: by default the first allowed host, over HTTPS in production.
+SITE_URL = env.str(
+    "SITE_URL", default="http://127.0.0.1:8000" if DEBUG else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}"
+).rstrip("/")
+# Web push: a P-256 key (`manage.py vapid_key` makes one). Unset in development, one is derived from SECRET_KEY;
+# unset in production, reminders go by e-mail only.
+VAPID_PRIVATE_KEY = env.str("VAPID_PRIVATE_KEY", default="")
+VAPID_SUBJECT = env.str("VAPID_SUBJECT", default="mailto:admin@localhost")
+# Browsers' push services (Chrome, Firefox, Safari, Edge): the only hosts a device may ask us to send to.
+PUSH_SERVICE_HOSTS = env.list(
+    "PUSH_SERVICE_HOSTS",
+    default=[".googleapis.com", ".push.services.mozilla.com", ".push.apple.com", ".notify.windows.com"],
+)
 
 # Development prints e-mail (password resets) to the console; production reads an EMAIL_URL.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25"))

@@ -16,4 +16,6 @@ urlpatterns = [
     path("accounts/delete/", accounts.delete_account, name="delete_account"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("journal/", include("journal.urls")),
+    path("reminders/", include("reminders.urls")),
+    path("sw.js", views.service_worker, name="service_worker"),
 ]

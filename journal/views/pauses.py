@@ -10,6 +10,7 @@ from journal.choices import ActedOn, UrgePassed
 from journal.forms import PauseFinishForm, PauseStartForm
 from journal.models import PauseSession, Reframe, TriggerLog
 from journal.submissions import save_once
+from reminders.schedule import plan_pause_end
 
 GROUNDING_PROMPTS = [
     "Name five things you can see.",
@@ -41,9 +42,11 @@ def pause_start(request):
     )
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
-        pause, _ = save_once(
+        pause, created = save_once(
             form, request.user, log=log, started_at=now, ends_at=None, intensity_before=log and log.intensity
         )
+        if created:
+            plan_pause_end(pause)
         return redirect("journal:pause_detail", pk=pause.pk)
     return render(request, "journal/pause_start.html", {"form": form, "log": log})
 
