@@ -1,7 +1,11 @@
-"""`manage.py check` fails when a lesson file is broken, naming the file and the problem."""
+"""`manage.py check` fails when a lesson file or the crisis lines file is broken, naming the file and the
+problem, and warns when a crisis line has not been checked at its source for a year."""
 
-from django.core.checks import Error, register
+from datetime import date
 
+from django.core.checks import Error, Warning, register
+
+from attachment_app import crisis_lines
 from attachment_app.lessons import LessonErrors, load_library
 
 
@@ -15,3 +19,24 @@ def check_lessons(app_configs, **kwargs):
             for error in failure.errors
         ]
     return []
+
+
+@register("crisis")
+def check_crisis_lines(app_configs, **kwargs):
+    data_file = crisis_lines.DATA_FILE
+    try:
+        lines = crisis_lines.load_crisis_lines(data_file)
+    except crisis_lines.CrisisLinesError as failure:
+        return [
+            Error(f"{data_file.name}: {problem}", hint=str(data_file), id="crisis.E001") for problem in failure.problems
+        ]
+    today = date.today()
+    return [
+        Warning(
+            f"{where}, {line.name}: last checked on {line.checked:%-d %B %Y}, more than a year ago.",
+            hint=f"Check it at {line.source}, then set `checked` in {data_file.name} to the day you did.",
+            id="crisis.W001",
+        )
+        for where, line in lines.every_line()
+        if line.is_due_a_check(today)
+    ]

@@ -3,6 +3,8 @@ from django.views.generic import RedirectView
 
 from attachment_app import accounts, views
 
+handler500 = "attachment_app.views.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("lessons/", views.lesson_list, name="lesson_list"),

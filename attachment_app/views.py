@@ -1,13 +1,18 @@
 from django.contrib.auth.decorators import login_required
+from django.db import Error as DatabaseFailure
 from django.db import connection
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from attachment_app.crisis_lines import chosen_country, crisis_lines
 from attachment_app.lessons import GLOSSARY_SLUG, TOPICS, library
-from journal.models import LessonRead
+from journal.middleware import works_without_database
+from journal.models import Heartbeat, LessonRead
 from journal.review import week_at_a_glance
 
 
@@ -19,9 +24,25 @@ def home(request):
     return render(request, "home.html", context)
 
 
+def crisis_context(request):
+    """What the crisis and error pages show: the person's country first. Read from the request alone."""
+    lines = crisis_lines()
+    code = chosen_country(request)
+    return {"chosen": lines.get(code), "countries": lines.first(code), "fallback": lines.fallback}
+
+
+@works_without_database
 @require_GET
 def crisis(request):
-    return render(request, "crisis.html")
+    # Rendered without a RequestContext: no context processor may open the session or query the database.
+    response = HttpResponse(render_to_string("crisis.html", crisis_context(request)))
+    patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def server_error(request):
+    """The 500 page, with the crisis lines written out: the error may be that the database is down."""
+    return HttpResponseServerError(render_to_string("500.html", crisis_context(request)))
 
 
 @require_GET
@@ -88,11 +109,16 @@ def mark_lesson_read(request, slug):
 @never_cache
 @require_GET
 def healthz(request):
+    """Healthy only if the database answers AND can write: a full disk or a read-only replica still reads."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001  (any database failure means unhealthy)
+    except DatabaseFailure:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    try:
+        Heartbeat.beat()
+    except DatabaseFailure:
+        return JsonResponse({"status": "error", "database": "cannot write"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
 
 

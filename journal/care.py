@@ -1,18 +1,39 @@
-"""Care at the peak: a moment at its strongest, or words that hint at self-harm, get a gentle crisis link."""
+"""Care first: a moment at its strongest (9–10), or words that hint at dying or self-harm, lead with care.
 
-import re
+Every free-text field of a moment, a pause, a reframe and a weekly note is read (see `WRITTEN_FIELDS`), and so
+are a moment's trigger and urge, which may be the person's own words. When an entry needs care, the page
+shows the care panel first (templates/_care_panel.html) and no praise.
+"""
+
+from journal.distress import mentions_distress
+from journal.models import PauseSession, Reframe, TriggerLog, WeeklyReflection
 
 PEAK_INTENSITY = 9
-SELF_HARM = re.compile(
-    r"\b(kill(ing)? myself|hurt(ing)? myself|harm(ing)? myself|self[- ]?harm|suicid\w*|end it all|"
-    r"end my life|don'?t want to (be here|live|exist)|want to die|cut(ting)? myself|better off without me)\b",
-    re.IGNORECASE,
-)
+
+WRITTEN_FIELDS = {
+    TriggerLog: ("trigger_kind", "urge", "what_happened", "story", "notes"),
+    PauseSession: ("what_i_did",),
+    Reframe: ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"),
+    WeeklyReflection: ("noticed", "helped", "intention"),
+}
+STRENGTH_FIELDS = {
+    TriggerLog: ("intensity", "intensity_after"),
+    PauseSession: ("intensity_before", "intensity_after"),
+}
 
 
-def needs_care(log):
-    """True for a moment at 9–10, or whose words mention harming oneself."""
-    if log.intensity >= PEAK_INTENSITY:
+def needs_care(entry):
+    """True for an entry felt at 9–10, or whose words may mean thoughts of dying or of self-harm."""
+    strengths = [getattr(entry, name) for name in STRENGTH_FIELDS.get(type(entry), ())]
+    if any(strength is not None and strength >= PEAK_INTENSITY for strength in strengths):
         return True
-    text = " ".join(filter(None, [log.what_happened, log.story, log.notes]))
-    return bool(SELF_HARM.search(text))
+    return mentions_distress(*(getattr(entry, name) for name in WRITTEN_FIELDS[type(entry)]))
+
+
+def moment_needs_care(log):
+    """A moment needs care if it does, or if anything written about it since does (its pauses and reframes)."""
+    return needs_care(log) or any(needs_care(entry) for entry in [*log.pauses.all(), *log.reframes.all()])
+
+
+def pause_needs_care(pause):
+    return needs_care(pause) or (pause.log is not None and needs_care(pause.log))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.text import slugify
 
+from attachment_app.crisis_lines import crisis_lines
 from journal.choices import (
     PAUSE_MINUTES,
     BodySensation,
@@ -285,10 +286,16 @@ class SettingsForm(forms.ModelForm):
         choices=[(zone, zone.replace("_", " ")) for zone in sorted(zoneinfo.available_timezones())],
         help_text="Weeks and times in your journal follow this zone.",
     )
+    country = forms.ChoiceField(
+        label="Your country",
+        choices=lambda: [("", "Not chosen yet"), *crisis_lines().choices],
+        required=False,
+        help_text="So the help numbers you see first are the ones where you are.",
+    )
 
     class Meta:
         model = UserSettings
-        fields = ["time_zone", "week_start", "default_pause_minutes"]
+        fields = ["time_zone", "country", "week_start", "default_pause_minutes"]
         labels = {"week_start": "Your week starts on", "default_pause_minutes": "Default pause length"}
         widgets = {"week_start": ChipSelect, "default_pause_minutes": ChipSelect}
 

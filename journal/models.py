@@ -51,6 +51,8 @@ class UserSettings(models.Model):
     default_pause_minutes = models.PositiveSmallIntegerField(
         choices=[(minutes, f"{minutes} minutes") for minutes in PAUSE_MINUTES], default=DEFAULT_PAUSE_MINUTES
     )
+    # Whose crisis lines come first. The person chooses it; settings suggest one from the time zone.
+    country = models.CharField("your country", max_length=2, blank=True, default="")
     # Moved on every change to the journal; the cached weekly review is keyed by it (see journal.signals).
     journal_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -332,6 +334,19 @@ class LessonRead(models.Model):
 
     def __str__(self):
         return self.lesson_slug
+
+
+class Heartbeat(models.Model):
+    """One row that /healthz rewrites: a full disk or a read-only database can still answer a SELECT."""
+
+    beat_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"Heartbeat at {self.beat_at}"
+
+    @classmethod
+    def beat(cls):
+        cls.objects.update_or_create(pk=1, defaults={"beat_at": timezone.now()})
 
 
 def choice_label(choices, value, custom_labels=None):

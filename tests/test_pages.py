@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -68,3 +69,39 @@ def test_a_stale_form_gets_a_kind_page_not_an_error():
     response = Client(enforce_csrf_checks=True).post("/accounts/login/", {"username": "x", "password": "y"})
     assert response.status_code == 403
     assert "Please try that again" in response.content.decode()
+
+
+def header_of(response):
+    content = response.content.decode()
+    return content[content.index("<header") : content.index("</header>")]
+
+
+JOURNAL_PAGES = [
+    "/journal/",
+    "/journal/log/",
+    "/journal/pause/",
+    "/journal/reframes/",
+    "/journal/reframes/new/",
+    "/journal/review/",
+    "/journal/settings/",
+    "/journal/import/",
+]
+
+
+@pytest.mark.parametrize("path", [*PUBLIC_PAGES, "/no-such-page/"])
+def test_help_and_a_quick_exit_are_in_the_header_of_every_public_page(client, path):
+    header = header_of(client.get(path))
+    assert '<a class="get-help" href="/crisis/"' in header
+    assert 'class="quick-exit js-quick-exit" href="https://www.bbc.co.uk/weather"' in header
+
+
+@pytest.mark.parametrize("path", JOURNAL_PAGES)
+def test_help_and_a_quick_exit_are_in_the_header_of_every_journal_page(owner_client, path):
+    header = header_of(owner_client.get(path))
+    assert '<a class="get-help" href="/crisis/"' in header and "Leave quickly" in header
+
+
+def test_the_quick_exit_script_is_a_file_not_inline(client):
+    content = client.get("/").content.decode()
+    assert '<script src="/static/js/quick-exit.js" defer></script>' in content
+    assert "location.replace" in (settings.BASE_DIR / "static/js/quick-exit.js").read_text()

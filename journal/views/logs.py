@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
 
 from attachment_app.lessons import library
-from journal.care import needs_care
+from journal.care import moment_needs_care, needs_care
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
 from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog, UserSettings
 from journal.submissions import save_once
@@ -61,7 +62,7 @@ def log_new(request):
     form = QuickLogForm(request.POST or None, custom_choices=custom)
     if request.method == "POST" and form.is_valid():
         log, created = save_once(form, request.user)
-        if created:
+        if created and not needs_care(log):
             messages.success(request, "Saved. Well done for noticing.")
         return redirect("journal:log_detail", pk=log.pk)
     return render(
@@ -86,6 +87,9 @@ def log_detail(request, pk):
     detail_form = LogDetailForm(request.POST or None, instance=log)
     if request.method == "POST" and detail_form.is_valid():
         detail_form.save()
+        if moment_needs_care(log):
+            # htmx would swap in the form alone; a whole page opens with care.
+            return HttpResponseClientRedirect(log.get_absolute_url()) if request.htmx else redirect(log)
         messages.success(request, "Detail saved.")
         return redirect("journal:log_detail", pk=log.pk)
     return render(
@@ -95,7 +99,7 @@ def log_detail(request, pk):
             "log": log,
             "custom_labels": labels_by_key(custom_choices_for(request.user)),
             "detail_form": detail_form,
-            "needs_care": needs_care(log),
+            "needs_care": moment_needs_care(log),
             "default_pause_minutes": request.journal_settings.default_pause_minutes,
             "running_pause": PauseSession.objects.for_user(request.user).running().first(),
         },
@@ -109,7 +113,8 @@ def log_edit(request, pk):
     form = TriggerLogForm(request.POST or None, instance=log, custom_choices=custom_choices_for(request.user))
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Saved.")
+        if not moment_needs_care(log):
+            messages.success(request, "Saved.")
         return redirect("journal:log_detail", pk=log.pk)
     return render(request, "journal/log_edit.html", {"form": form, "log": log})
 

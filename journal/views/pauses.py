@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from journal.care import pause_needs_care
 from journal.choices import ActedOn, UrgePassed
 from journal.forms import PauseFinishForm, PauseStartForm
 from journal.models import PauseSession, Reframe, TriggerLog
@@ -65,6 +66,7 @@ def pause_detail(request, pk):
             "form": PauseFinishForm(instance=pause),
             "pinned_reframes": pinned,
             "prompts": GROUNDING_PROMPTS,
+            "needs_care": pause_needs_care(pause),
         },
     )
 
@@ -78,7 +80,13 @@ def pause_finish(request, pk):
         return render(
             request,
             "journal/pause_detail.html",
-            {"pause": pause, "running": pause.is_running(), "form": form, "prompts": GROUNDING_PROMPTS},
+            {
+                "pause": pause,
+                "running": pause.is_running(),
+                "form": form,
+                "prompts": GROUNDING_PROMPTS,
+                "needs_care": pause_needs_care(pause),
+            },
             status=422 if request.htmx else 200,
         )
     pause = form.save(commit=False)
@@ -87,7 +95,8 @@ def pause_finish(request, pk):
     pause.save()
     if pause.log:
         update_log_after_pause(pause.log, pause)
-    messages.success(request, "Thank you for pausing. That took courage.")
+    if not pause_needs_care(pause):
+        messages.success(request, "Thank you for pausing. That took courage.")
     return (
         redirect("journal:log_detail", pk=pause.log_id)
         if pause.log_id

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attachment_app.lessons import library
+from journal.care import needs_care
 from journal.forms import ReframeForm
 from journal.models import Reframe, TriggerLog, UserSettings
 from journal.submissions import save_once
@@ -59,9 +60,12 @@ def reframe_new(request):
     form = ReframeForm(request.POST or None, initial=starter_initial(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         reframe, created = save_once(form, request.user)
-        if created:
+        cared_for = needs_care(reframe)
+        if created and not cared_for:
             messages.success(request, "Reframe saved.")
-        return redirect(reframe.log.get_absolute_url() if reframe.log else "journal:reframes")
+        if reframe.log:
+            return redirect(reframe.log.get_absolute_url())  # which opens with care if any of its reframes needs it
+        return redirect("journal:reframe_edit", pk=reframe.pk) if cared_for else redirect("journal:reframes")
     return render(
         request,
         "journal/reframe_form.html",
@@ -76,12 +80,19 @@ def reframe_edit(request, pk):
     form = ReframeForm(request.POST or None, instance=reframe, user=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if needs_care(reframe):
+            return redirect("journal:reframe_edit", pk=reframe.pk)
         messages.success(request, "Reframe saved.")
         return redirect("journal:reframes")
     return render(
         request,
         "journal/reframe_form.html",
-        {"form": form, "reframe": reframe, "lesson": library().get(reframe.lesson_slug)},
+        {
+            "form": form,
+            "reframe": reframe,
+            "lesson": library().get(reframe.lesson_slug),
+            "needs_care": needs_care(reframe),
+        },
     )
 
 

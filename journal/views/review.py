@@ -6,10 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
 from journal import charts
+from journal.care import needs_care
 from journal.forms import ReflectionForm
 from journal.models import WeeklyReflection
 from journal.review import MAX_WEEKS, build_review
@@ -135,8 +138,18 @@ def reflection(request, week):
         instance = form.save(commit=False)
         instance.user, instance.week_start = request.user, shown.start
         instance.save()
+        if needs_care(instance):
+            # A note with words of distress reopens on its own page, which leads with care.
+            url = reverse("journal:reflection", kwargs={"week": shown})
+            return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
         if not request.htmx:
             return redirect("journal:review_week", week=shown)
-    context = {"week": shown, "reflection": instance, "reflection_form": form, "editing": editing}
+    context = {
+        "week": shown,
+        "reflection": instance,
+        "reflection_form": form,
+        "editing": editing,
+        "needs_care": instance is not None and needs_care(instance),
+    }
     template = "journal/_reflection.html" if request.htmx else "journal/reflection.html"
     return render(request, template, context)

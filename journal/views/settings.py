@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from attachment_app.crisis_lines import crisis_lines
 from journal.forms import CustomChoiceForm, SettingsForm
 from journal.models import CustomChoice, UserSettings
 
@@ -17,9 +18,15 @@ def render_settings(request, form, choice_form, status=200):
             "form": form,
             "choice_form": choice_form,
             "custom_choices": CustomChoice.objects.for_user(request.user),
+            "suggested_country": suggested_country(request.journal_settings),
         },
         status=status,
     )
+
+
+def suggested_country(settings):
+    """A country to suggest from the time zone, until the person has chosen one. Never chosen for them."""
+    return None if settings.country else crisis_lines().suggested_for_zone(settings.time_zone)
 
 
 @login_required

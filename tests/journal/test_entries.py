@@ -143,14 +143,3 @@ def test_delete_asks_first(owner_client, owner):
     assert not TriggerLog.objects.filter(pk=log.pk).exists()
     pause.refresh_from_db()
     assert pause.log is None
-
-
-def test_peak_moments_offer_crisis_help_gently(owner_client, owner):
-    calm = TriggerLogFactory(user=owner, intensity=5)
-    peak = TriggerLogFactory(user=owner, intensity=9)
-    words = TriggerLogFactory(user=owner, intensity=4, what_happened="I want to hurt myself")
-    assert "/crisis/" not in owner_client.get(f"/journal/log/{calm.pk}/").content.decode().split("<footer")[0]
-    for log in (peak, words):
-        main = owner_client.get(f"/journal/log/{log.pk}/").content.decode().split("<footer")[0]
-        assert "You don't have to hold it alone" in main.replace("&#x27;", "'")
-        assert 'href="/crisis/"' in main

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from journal.factories import CustomChoiceFactory, TriggerLogFactory
@@ -59,3 +61,57 @@ def test_add_and_remove_your_own_trigger(owner_client, owner):
 def test_a_custom_urge_appears_in_the_quick_log(owner_client, owner):
     CustomChoiceFactory(user=owner, list_name="urge", label="Scroll their photos")
     assert "Scroll their photos" in owner_client.get("/journal/log/").content.decode()
+
+
+def settings_form(**fields):
+    return {"time_zone": "Europe/London", "week_start": "0", "default_pause_minutes": "20", **fields}
+
+
+def test_the_country_is_suggested_from_the_time_zone_but_never_chosen_for_you(owner_client, owner):
+    content = owner_client.get("/journal/settings/").content.decode()
+    assert "Your time zone suggests United Kingdom" in content
+    assert re.search(r'<option value=""[^>]*selected', content)
+    assert not re.search(r'<option value="GB"[^>]*selected', content)
+    assert UserSettings.objects.get(user=owner).country == ""
+
+
+def test_a_new_time_zone_brings_a_new_suggestion(owner_client, owner):
+    owner_client.post("/journal/settings/", settings_form(time_zone="Pacific/Auckland"))
+    content = owner_client.get("/journal/settings/").content.decode()
+    assert "Your time zone suggests New Zealand" in content
+    assert UserSettings.objects.get(user=owner).country == ""
+
+
+def test_no_suggestion_for_a_zone_we_have_no_lines_for(owner_client):
+    owner_client.post("/journal/settings/", settings_form(time_zone="Asia/Tokyo"))
+    assert "Your time zone suggests" not in owner_client.get("/journal/settings/").content.decode()
+
+
+def test_choosing_a_country_saves_it_and_tells_the_crisis_page(owner_client, owner):
+    response = owner_client.post("/journal/settings/", settings_form(country="NZ"))
+    assert UserSettings.objects.get(user=owner).country == "NZ"
+    assert response.cookies["crisis_country"].value == "NZ"
+    assert response.cookies["crisis_country"]["httponly"]
+    assert "Your time zone suggests" not in owner_client.get("/journal/settings/").content.decode()
+    crisis = owner_client.get("/crisis/").content.decode()
+    assert re.search(r'id="country-(\w+)"', crisis).group(1) == "NZ"
+
+
+def test_an_unknown_country_is_refused_kindly(owner_client, owner):
+    response = owner_client.post("/journal/settings/", settings_form(country="XX"))
+    assert response.status_code == 200 and "Please check the form" in response.content.decode()
+    assert UserSettings.objects.get(user=owner).country == ""
+
+
+def test_clearing_the_country_clears_the_cookie(owner_client, owner):
+    owner_client.post("/journal/settings/", settings_form(country="IE"))
+    response = owner_client.post("/journal/settings/", settings_form(country=""))
+    assert response.cookies["crisis_country"].value == ""  # deleted: empty and expired
+
+
+def test_the_cookie_follows_settings_on_a_new_device(client, owner):
+    owner.journal_settings.country = "AU"
+    owner.journal_settings.save()
+    client.force_login(owner)
+    assert client.get("/journal/").cookies["crisis_country"].value == "AU"
+    assert "crisis_country" not in client.get("/journal/").cookies  # set once, not on every page
