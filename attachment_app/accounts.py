@@ -9,6 +9,8 @@ from django.contrib.auth.models import User
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from attachment_app.erasure import erase
+from attachment_app.private_pages import forget_this_browser
 from journal.models import UserSettings, validate_time_zone
 
 
@@ -62,6 +64,6 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        user.delete()  # every journal row cascades with the user
-        return render(request, "registration/account_deleted.html")
+        erase(user)
+        return forget_this_browser(render(request, "registration/account_deleted.html"))
     return render(request, "registration/delete_account.html", {"form": form})

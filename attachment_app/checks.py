@@ -1,8 +1,10 @@
 """`manage.py check` fails when a lesson file or the crisis lines file is broken, naming the file and the
 problem, and warns when a crisis line has not been checked at its source for a year."""
 
+import os
 from datetime import date
 
+from django.conf import settings
 from django.core.checks import Error, Warning, register
 
 from attachment_app import crisis_lines
@@ -39,4 +41,18 @@ def check_crisis_lines(app_configs, **kwargs):
         )
         for where, line in lines.every_line()
         if line.is_due_a_check(today)
+    ]
+
+
+@register("mail", deploy=True)
+def check_mail_is_set_up(app_configs, **kwargs):
+    """Password resets and reminders need a real mail server; without one they would fail in the worker's log."""
+    if settings.DEBUG or os.environ.get("EMAIL_URL"):
+        return []
+    return [
+        Warning(
+            "EMAIL_URL is not set: password reset and reminder e-mails go to smtp://localhost:25.",
+            hint="Set EMAIL_URL (for example smtp+tls://user:password@mail.example.org:587).",
+            id="mail.W001",
+        )
     ]

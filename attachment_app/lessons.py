@@ -9,6 +9,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -156,7 +157,7 @@ class Lesson:
 
     @cached_property
     def searchable_text(self):
-        return f"{self.title} {self.summary} {strip_tags(self.html)}".lower()
+        return searchable(f"{self.title} {self.summary} {unescape(strip_tags(self.html))}")
 
     @property
     def table_of_contents(self):
@@ -167,7 +168,16 @@ class Lesson:
         return [(PRACTICE[action][0], PRACTICE[action][1], action) for action in self.practice]
 
     def matches(self, query):
-        return all(word in self.searchable_text for word in query.lower().split())
+        words = [word.strip("\"'") for word in searchable(query).split()]
+        return all(word in self.searchable_text for word in words if word)
+
+
+# Lessons use typographic quotes and dashes (isn’t, “word”, –); people type straight ones (isn't, "word", -).
+TYPED_FORMS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def searchable(text):
+    return text.translate(TYPED_FORMS).casefold()
 
 
 class LessonLibrary:

@@ -4,6 +4,7 @@ Development needs nothing set: DEBUG is on and the database is a SQLite file in 
 With DEBUG off the app refuses to start without a real SECRET_KEY and turns on every HTTPS protection.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -29,7 +30,26 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets people read while someone writes; IMMEDIATE transactions take the write lock up front, so two
+    # writers queue (for up to 20 s) instead of failing with "database is locked"; secure_delete zeroes what is
+    # deleted, so a deleted moment doesn't linger in the file.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Journal text is encrypted in the database (django-fernet-fields-v2) with keys of its own, never SECRET_KEY.
+# JOURNAL_ENCRYPTION_KEYS="newest,older": new text is sealed with the first, any of them opens old text, and
+# `manage.py reseal_journal` moves everything to the first so an old key can be dropped (README: rotating keys).
+FERNET_KEYS = env.list("JOURNAL_ENCRYPTION_KEYS", default=[])
+if not FERNET_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured("Set JOURNAL_ENCRYPTION_KEYS: journal text is encrypted with it.")
+    FERNET_KEYS = ["development only: a key for journals on this machine"]
 
 INSTALLED_APPS = [
     "attachment_app",
@@ -52,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "attachment_app.private_pages.PrivatePagesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,6 +85,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "journal.middleware.UserTimezoneMiddleware",
+    "journal.lock.AppLockMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -105,10 +128,15 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "journal:entries"
 LOGOUT_REDIRECT_URL = None  # show registration/logged_out.html
 
-# Login throttling: five wrong passwords lock that username from that address for an hour.
+# Sign-in throttling (attachment_app/sign_in.py): five wrong passwords pause one name from one address, and
+# twenty across names pause the address, for 15 minutes; a password reset lifts the pause.
+AXES_HANDLER = "attachment_app.sign_in.SignInGuard"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = 1
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Behind reverse proxies, the visitor's address is the one the outermost proxy added to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "attachment_app.sign_in.visitor_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -183,6 +211,25 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+# The app needs none of the browser's powerful features, so an injected script or frame gets none of them either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "usb",
+        "xr-spatial-tracking",
+    )
+} | {"autoplay": ["self"], "screen-wake-lock": ["self"]}  # the pause's soft end sound; keeping the screen on
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

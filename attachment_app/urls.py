@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from attachment_app import accounts, views
+from attachment_app import accounts, sign_in, views
 
 handler500 = "attachment_app.views.server_error"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/delete/", accounts.delete_account, name="delete_account"),
+    path("accounts/password_reset/", sign_in.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/reset/<uidb64>/<token>/", sign_in.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("journal/", include("journal.urls")),
     path("reminders/", include("reminders.urls")),

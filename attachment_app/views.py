@@ -19,7 +19,7 @@ from journal.review import week_at_a_glance
 @require_GET
 def home(request):
     context = {"lessons": library().lessons[:4]}
-    if request.user.is_authenticated:
+    if request.user.is_authenticated and not request.app_locked:
         context["glance"] = week_at_a_glance(request.user, request.journal_settings)
     return render(request, "home.html", context)
 

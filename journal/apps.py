@@ -5,4 +5,4 @@ class JournalConfig(AppConfig):
     name = "journal"
 
     def ready(self):
-        from journal import signals  # noqa: F401  (connects the receivers)
+        from journal import lock, sealed, signals  # noqa: F401  (connects the receivers)

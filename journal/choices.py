@@ -21,11 +21,16 @@ class TriggerKind(models.TextChoices):
     THEIR_STRESS = "their_stress", "Their stress"
     TIME_APART = "time_apart", "Time apart or goodbye"
     CRITICISED = "criticised", "Felt criticised"
+    NOT_KNOWING = "not_knowing", "Not knowing where I stand"
+    FRIENDS = "friends", "Friends"
+    WORK = "work", "Work"
+    NOT_SURE = "not_sure", "Not sure"
 
 
 class Urge(models.TextChoices):
     TEXT_AGAIN = "text_again", "Text or call again"
     CHECK_THEIR_PHONE = "check_their_phone", "Check their phone or profile"
+    CHECK_MY_PHONE = "check_my_phone", "Keep checking my phone for a reply"
     PULL_AWAY = "pull_away", "Pull away to test them"
     PICK_A_FIGHT = "pick_a_fight", "Pick a fight"
     SEEK_REASSURANCE = "seek_reassurance", "Ask for reassurance"
@@ -34,6 +39,9 @@ class Urge(models.TextChoices):
     GIVE_IN = "give_in", "Give in to keep the peace"
     MAKE_JEALOUS = "make_jealous", "Make them jealous"
     KEEP_SCORE = "keep_score", "Ignore them back"
+    INSIST_ON_TALKING = "insist_on_talking", "Insist on talking now"
+    CRITICISE = "criticise", "Criticise them"
+    GUILT_TRIP = "guilt_trip", "Make them feel guilty"
 
 
 class BodySensation(models.TextChoices):
@@ -59,6 +67,11 @@ class Emotion(models.TextChoices):
     LONELINESS = "loneliness", "Lonely"
     HURT = "hurt", "Hurt"
     GUILT = "guilt", "Guilty"
+    ANXIOUS = "anxious", "Anxious"
+    WORRIED = "worried", "Worried"
+    REJECTED = "rejected", "Rejected"
+    RELIEVED = "relieved", "Relieved"
+    EXHAUSTED = "exhausted", "Exhausted"
 
 
 class SoothingAction(models.TextChoices):
@@ -72,6 +85,8 @@ class SoothingAction(models.TextChoices):
     MUSIC = "music", "Music"
     WAITED = "waited", "Waited it out"
     CHECKED_FACTS = "checked_facts", "Checked the facts"
+    MINDFUL_MOMENT = "mindful_moment", "A mindful moment"
+    REST = "rest", "Rest"
 
 
 class ActedOn(models.TextChoices):
@@ -95,23 +110,63 @@ class WeekStart(models.IntegerChoices):
 PAUSE_MINUTES = [5, 10, 20, 30]
 DEFAULT_PAUSE_MINUTES = 20
 
+TRIGGER_SECTIONS = {
+    TriggerKind.SLOW_REPLY: "a-slow-or-missing-reply",
+    TriggerKind.PLANS_CHANGED: "plans-changed-or-cancelled",
+    TriggerKind.ASKED_FOR_SPACE: "they-wanted-space",
+    TriggerKind.SEEMED_DISTANT: "they-seemed-distant-or-cool",
+    TriggerKind.UNRESOLVED_ARGUMENT: "an-argument-left-open",
+    TriggerKind.SOCIAL_MEDIA: "something-on-social-media",
+    TriggerKind.PAST_PARTNERS: "an-ex-came-up",
+    TriggerKind.LEFT_OUT: "feeling-left-out-or-compared",
+    TriggerKind.MILESTONE: "a-step-closer",
+    TriggerKind.THEIR_STRESS: "their-stress",
+    TriggerKind.TIME_APART: "time-apart-or-a-goodbye",
+    TriggerKind.CRITICISED: "feeling-criticised",
+    TriggerKind.NOT_KNOWING: "not-knowing-where-you-stand",
+    TriggerKind.FRIENDS: "friends",
+    TriggerKind.WORK: "work",
+    TriggerKind.NOT_SURE: "why-your-triggers-are-yours",
+}
+SOOTHING_SECTIONS = {
+    SoothingAction.SLOW_BREATHING: "slow-breathing",
+    SoothingAction.MOVED: "moving-or-a-walk",
+    SoothingAction.GROUNDING: "grounding-with-your-senses",
+    SoothingAction.WROTE_IT_DOWN: "writing-it-down",
+    SoothingAction.CALLED_A_FRIEND: "calling-a-friend",
+    SoothingAction.KIND_WORDS: "kind-words-to-yourself",
+    SoothingAction.COLD_WATER: "cold-water",
+    SoothingAction.MUSIC: "music",
+    SoothingAction.MINDFUL_MOMENT: "a-mindful-moment",
+    SoothingAction.REST: "rest",
+}
+
+# Each choice points at the lesson section that explains it, as "lesson-slug#section-anchor".
 LESSON_FOR = {
-    TriggerKind: dict.fromkeys(TriggerKind.values, "common-triggers")
-    | {TriggerKind.ASKED_FOR_SPACE: "pursuer-distancer-cycle"},
-    Urge: dict.fromkeys(Urge.values, "protest-behaviours")
-    | {Urge.PULL_AWAY: "pursuer-distancer-cycle", Urge.GIVE_IN: "secure-sense-of-self"},
-    BodySensation: dict.fromkeys(BodySensation.values, "nervous-system-alarm"),
-    Emotion: dict.fromkeys(Emotion.values, "inside-experience"),
-    SoothingAction: dict.fromkeys(SoothingAction.values, "self-soothing")
+    TriggerKind: {value: f"common-triggers#{anchor}" for value, anchor in TRIGGER_SECTIONS.items()},
+    Urge: dict.fromkeys(Urge.values, "protest-behaviours#common-urges")
     | {
-        SoothingAction.WAITED: "practise-the-pause",
-        SoothingAction.CHECKED_FACTS: "reframing-fear-of-abandonment",
+        Urge.CHECK_THEIR_PHONE: "protest-behaviours#a-word-on-checking-their-phone",
+        Urge.CHECK_MY_PHONE: "signs-and-patterns#in-what-you-do",
+        Urge.GIVE_IN: "secure-sense-of-self#saying-no-is-allowed",
+    },
+    BodySensation: dict.fromkeys(BodySensation.values, "nervous-system-alarm#what-your-body-may-be-telling-you"),
+    Emotion: dict.fromkeys(Emotion.values, "inside-experience#the-feelings-that-come-with-it"),
+    SoothingAction: {value: f"self-soothing#{anchor}" for value, anchor in SOOTHING_SECTIONS.items()}
+    | {
+        SoothingAction.WAITED: "practise-the-pause#what-to-do-during-the-pause",
+        SoothingAction.CHECKED_FACTS: "reframing-fear-of-abandonment#2-ask-what-else-could-be-true",
     },
 }
 # Choices a person adds themselves are explained by the general lesson for that list.
-LESSON_FOR_CUSTOM = {TriggerKind: "common-triggers", Urge: "protest-behaviours"}
+LESSON_FOR_CUSTOM = {TriggerKind: "common-triggers#common-triggers", Urge: "protest-behaviours#common-urges"}
+
+
+def lesson_link_for(choices, value):
+    """'lesson-slug#section' for the part of a lesson that explains `value` of the choice list `choices`."""
+    return LESSON_FOR[choices].get(value) or LESSON_FOR_CUSTOM.get(choices)
 
 
 def lesson_for(choices, value):
     """The slug of the lesson that explains `value` of the choice list `choices`."""
-    return LESSON_FOR[choices].get(value) or LESSON_FOR_CUSTOM.get(choices)
+    return lesson_link_for(choices, value).partition("#")[0]

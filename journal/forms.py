@@ -1,10 +1,9 @@
 import uuid
 import zoneinfo
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
-from django.utils.text import slugify
 
 from attachment_app.crisis_lines import crisis_lines
 from journal.choices import (
@@ -202,9 +201,10 @@ class EntryFilterForm(forms.Form):
             logs = logs.filter(trigger_kind=data["trigger"])
         if data["urge"]:
             logs = logs.filter(urge=data["urge"])
-        if data["since"]:
+        # A day at either end of the calendar means "no limit" (in some zones its midnight lies outside it).
+        if data["since"] and data["since"] > date.min + timedelta(days=1):
             logs = logs.filter(occurred_at__gte=local_midnight(data["since"]))
-        if data["until"]:
+        if data["until"] and data["until"] < date.max - timedelta(days=1):
             logs = logs.filter(occurred_at__lt=local_midnight(data["until"] + timedelta(days=1)))
         return logs
 
@@ -315,9 +315,9 @@ class CustomChoiceForm(forms.ModelForm):
         cleaned = super().clean()
         label, list_name = cleaned.get("label", "").strip(), cleaned.get("list_name")
         if label and list_name:
-            self.instance.key = f"my-{slugify(label)[:50]}"
+            self.instance.key = CustomChoice.key_for(label)
             mine = CustomChoice.objects.for_user(self.instance.user).filter(list_name=list_name)
-            if self.instance.key == "my-" or mine.filter(key=self.instance.key).exists():
+            if mine.filter(key=self.instance.key).exists():
                 raise forms.ValidationError("You already have one with that name. Try another.")
         return cleaned
 
@@ -327,3 +327,54 @@ class ReflectionForm(forms.ModelForm):
         model = WeeklyReflection
         fields = ["noticed", "helped", "intention"]
         widgets = {"noticed": forms.Textarea(attrs={"rows": 3}), "helped": forms.Textarea(attrs={"rows": 3})}
+
+
+class PinField(forms.CharField):
+    def __init__(self, **kwargs):
+        attrs = {"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]*", "class": "pin-input"}
+        super().__init__(min_length=4, max_length=8, widget=forms.PasswordInput(attrs=attrs), **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and not (value.isascii() and value.isdigit()):
+            raise forms.ValidationError("Use digits only, 4 to 8 of them.")
+        return value
+
+
+class UnlockForm(forms.Form):
+    pin = PinField(label="Your PIN")
+    next = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class LockSettingsForm(forms.ModelForm):
+    pin = PinField(label="Choose a PIN (4 to 8 digits)")
+    pin_again = PinField(label="The same PIN again")
+
+    class Meta:
+        model = UserSettings
+        fields = ["lock_after_minutes"]
+        labels = {"lock_after_minutes": "Lock after"}
+        widgets = {"lock_after_minutes": ChipSelect}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("pin") and cleaned.get("pin_again") and cleaned["pin"] != cleaned["pin_again"]:
+            self.add_error("pin_again", "The two PINs are different. Type the same one twice.")
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.set_lock_pin(self.cleaned_data["pin"])
+        return super().save(commit)
+
+
+class RemoveLockForm(forms.Form):
+    pin = PinField(label="Your current PIN")
+
+    def __init__(self, *args, journal_settings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.journal_settings = journal_settings
+
+    def clean_pin(self):
+        if not self.journal_settings.check_lock_pin(self.cleaned_data["pin"]):
+            raise forms.ValidationError("That PIN is not right. The lock stays on.")
+        return self.cleaned_data["pin"]

@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.contrib import messages
 from django.utils import timezone
 
 from attachment_app.crisis_lines import COUNTRY_COOKIE
 from journal.models import UserSettings
 
 COUNTRY_COOKIE_SECONDS = 60 * 60 * 24 * 365
+UNKNOWN_ZONE = "We couldn't read your time zone, so times show in UTC for now. Please choose yours in Settings."
 
 
 def works_without_database(view):
@@ -40,6 +42,8 @@ class UserTimezoneMiddleware:
         if request.user.is_authenticated:
             request.journal_settings = UserSettings.for_user(request.user)
             timezone.activate(request.journal_settings.zone)
+            if not request.journal_settings.zone_is_known and request.method == "GET":
+                messages.warning(request, UNKNOWN_ZONE)
         return None
 
 

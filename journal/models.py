@@ -3,10 +3,12 @@
 Times are stored in UTC and shown in the user's own zone (see `UserSettings.zone`).
 """
 
+import hashlib
 import zoneinfo
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -26,8 +28,11 @@ from journal.choices import (
     UrgePassed,
     WeekStart,
     lesson_for,
+    lesson_link_for,
 )
+from journal.sealed import SealedCharField, SealedTextField
 
+LOCK_AFTER_MINUTES = [1, 5, 15, 30, 60]
 ZERO_TO_TEN = [MinValueValidator(0), MaxValueValidator(10)]
 ZERO_TO_HUNDRED = [MinValueValidator(0), MaxValueValidator(100)]
 # A phone's clock may run a little ahead of the server's; a moment "now" must still save.
@@ -55,6 +60,11 @@ class UserSettings(models.Model):
     country = models.CharField("your country", max_length=2, blank=True, default="")
     # Moved on every change to the journal; the cached weekly review is keyed by it (see journal.signals).
     journal_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The app lock (journal/lock.py): a 4–8 digit PIN kept as a password hash, and how long a quiet spell locks.
+    lock_pin = models.CharField(max_length=128, blank=True, default="", editable=False)
+    lock_after_minutes = models.PositiveSmallIntegerField(
+        "lock after", choices=[(m, f"{m} minutes idle") for m in LOCK_AFTER_MINUTES], default=5
+    )
 
     class Meta:
         verbose_name_plural = "user settings"
@@ -64,11 +74,29 @@ class UserSettings(models.Model):
 
     @property
     def zone(self):
-        return zoneinfo.ZoneInfo(self.time_zone)
+        """The person's zone; UTC while the stored name is not one this server knows (settings say so)."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo("UTC")
+
+    @property
+    def zone_is_known(self):
+        return self.time_zone in zoneinfo.available_timezones()
 
     @classmethod
     def for_user(cls, user):
         return cls.objects.get_or_create(user=user)[0]
+
+    @property
+    def has_lock(self):
+        return bool(self.lock_pin)
+
+    def set_lock_pin(self, pin):
+        self.lock_pin = make_password(pin)
+
+    def check_lock_pin(self, pin):
+        return self.has_lock and check_password(pin, self.lock_pin)
 
     @classmethod
     def mark_changed(cls, user_id):
@@ -85,7 +113,7 @@ class CustomChoice(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="custom_choices")
     list_name = models.CharField(max_length=10, choices=ListName.choices)
     label = models.CharField(max_length=40)
-    key = models.SlugField(max_length=60)
+    key = models.SlugField(max_length=60, allow_unicode=True)
 
     objects = OwnedQuerySet.as_manager()
 
@@ -100,8 +128,16 @@ class CustomChoice(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.key:
-            self.key = f"my-{slugify(self.label)[:50]}"
+            self.key = self.key_for(self.label)
         super().save(*args, **kwargs)
+
+    @staticmethod
+    def key_for(label):
+        """A stable key in any script; a label of only emoji or symbols gets a short fingerprint instead."""
+        slug = slugify(label, allow_unicode=True)[:30].strip("-")
+        if not slug:
+            slug = hashlib.blake2s(label.strip().casefold().encode(), digest_size=5).hexdigest()
+        return f"my-{slug}"
 
 
 class TriggerLog(models.Model):
@@ -110,8 +146,8 @@ class TriggerLog(models.Model):
     trigger_kind = models.CharField("what set it off", max_length=60)
     intensity = models.PositiveSmallIntegerField("how strong", validators=ZERO_TO_TEN)
     urge = models.CharField("the urge", max_length=60, blank=True)
-    what_happened = models.CharField("what happened", max_length=200, blank=True)
-    story = models.TextField("the story my mind is telling", max_length=1000, blank=True)
+    what_happened = SealedCharField("what happened", max_length=200, blank=True)
+    story = SealedTextField("the story my mind is telling", max_length=1000, blank=True)
     urge_strength = models.PositiveSmallIntegerField(
         "how strong the urge is", null=True, blank=True, validators=ZERO_TO_TEN
     )
@@ -121,7 +157,7 @@ class TriggerLog(models.Model):
     intensity_after = models.PositiveSmallIntegerField(
         "how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN
     )
-    notes = models.TextField(max_length=2000, blank=True)
+    notes = SealedTextField(max_length=2000, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -169,13 +205,23 @@ class TriggerLog(models.Model):
         )
 
     @property
-    def lesson_slugs(self):
-        """The lessons that explain this moment: its trigger, its urge, then its tags."""
-        slugs = [lesson_for(TriggerKind, self.trigger_kind)]
+    def lesson_links(self):
+        """'slug#section' for the lessons that explain this moment: its trigger, its urge, then its tags.
+
+        One link per lesson: the first choice that leads to a lesson picks the section.
+        """
+        links = [lesson_link_for(TriggerKind, self.trigger_kind)]
         if self.urge:
-            slugs.append(lesson_for(Urge, self.urge))
-        slugs += [tag.lesson_slug for tag in self.tags.all()]
-        return list(dict.fromkeys(slugs))
+            links.append(lesson_link_for(Urge, self.urge))
+        links += [tag.lesson_link for tag in self.tags.all()]
+        by_slug = {}
+        for link in links:
+            by_slug.setdefault(link.partition("#")[0], link)
+        return list(by_slug.values())
+
+    @property
+    def lesson_slugs(self):
+        return [link.partition("#")[0] for link in self.lesson_links]
 
 
 class LogTag(models.Model):
@@ -203,6 +249,10 @@ class LogTag(models.Model):
         return self.CHOICES[self.kind](self.value).label
 
     @property
+    def lesson_link(self):
+        return lesson_link_for(self.CHOICES[self.kind], self.value)
+
+    @property
     def lesson_slug(self):
         return lesson_for(self.CHOICES[self.kind], self.value)
 
@@ -227,15 +277,21 @@ class PauseSession(models.Model):
         "how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN
     )
     urge_passed = models.CharField("did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True)
-    what_i_did = models.CharField("what I did", max_length=300, blank=True)
+    what_i_did = SealedCharField("what I did", max_length=300, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+    # True only on the pause whose timer is running for the person now (None otherwise): the database lets one
+    # exist per person, so two tabs tapping "Start" at once can never start two pauses.
+    current = models.BooleanField(null=True, default=None, editable=False)
 
     objects = PauseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at", "-id"]
         indexes = [models.Index(fields=["user", "started_at"], name="pause_user_started")]
-        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission"),
+            models.UniqueConstraint(fields=["user", "current"], name="one_running_pause_per_person"),
+        ]
 
     def __str__(self):
         return f"Pause {self.pk}"
@@ -275,17 +331,17 @@ class Reframe(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reframes")
     log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes")
     lesson_slug = models.CharField("lesson", max_length=80, blank=True)
-    anxious_thought = models.CharField("the anxious thought", max_length=500)
-    alternatives = models.TextField("what else could be true?", max_length=1000, blank=True)
-    balanced_thought = models.CharField("a more balanced thought", max_length=500)
+    anxious_thought = SealedCharField("the anxious thought", max_length=500)
+    alternatives = SealedTextField("what else could be true?", max_length=1000, blank=True)
+    balanced_thought = SealedCharField("a more balanced thought", max_length=500)
     believability_before = models.PositiveSmallIntegerField(
         "how much I believe the anxious thought (0–100)", null=True, blank=True, validators=ZERO_TO_HUNDRED
     )
     believability_after = models.PositiveSmallIntegerField(
         "how much I believe it now (0–100)", null=True, blank=True, validators=ZERO_TO_HUNDRED
     )
-    script_instead = models.CharField("instead of saying…", max_length=300, blank=True)
-    script_try = models.CharField("try saying…", max_length=300, blank=True)
+    script_instead = SealedCharField("instead of saying…", max_length=300, blank=True)
+    script_try = SealedCharField("try saying…", max_length=300, blank=True)
     pinned = models.BooleanField("pin it to my pause screen", default=False)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -305,9 +361,9 @@ class Reframe(models.Model):
 class WeeklyReflection(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections")
     week_start = models.DateField()
-    noticed = models.TextField("what I noticed", max_length=1000, blank=True)
-    helped = models.TextField("what helped", max_length=1000, blank=True)
-    intention = models.CharField("one intention for next week", max_length=300, blank=True)
+    noticed = SealedTextField("what I noticed", max_length=1000, blank=True)
+    helped = SealedTextField("what helped", max_length=1000, blank=True)
+    intention = SealedCharField("one intention for next week", max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = OwnedQuerySet.as_manager()

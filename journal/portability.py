@@ -1,14 +1,16 @@
-"""Everything a person wrote, out as JSON or CSV and back in from JSON.
+"""Everything a person wrote, out as JSON or CSV, streamed so a long journal never fills a worker's memory.
 
-The JSON holds no database ids: moments are numbered in the file (`ref`) and pauses and reframes point at
-those numbers, so an export imported into a fresh account exports again to the same document.
+One table, SECTIONS, drives the download, the spreadsheet and bringing a download back (journal/importing.py).
+The JSON holds no database ids: moments are numbered in the file (`ref`) and pauses and reframes point at those
+numbers, so an export imported into a fresh account exports again to the same document.
+
+Format versions: 1 (until November 2026) had no `reminders` and no `country`; 2 adds both. Both import.
 """
 
 import csv
-import io
-from datetime import UTC, date, datetime
-
-from django.db import transaction
+import json
+from datetime import UTC, date, datetime, time
+from typing import NamedTuple
 
 from journal.models import (
     CustomChoice,
@@ -20,9 +22,23 @@ from journal.models import (
     UserSettings,
     WeeklyReflection,
 )
+from reminders.models import ReminderSettings
 
 FORMAT = "secure-base-journal"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = {1, 2}
+CHUNK = 2000  # rows read from the database at a time
+
+
+class Section(NamedTuple):
+    key: str  # its list in the JSON document
+    record: str  # its `record` in the CSV ("" = not in the spreadsheet)
+    model: type
+    fields: list
+    order: tuple
+    tags: bool = False  # moments carry their sensations, emotions and what helped
+    points_at_moment: bool = False  # pauses and reframes may belong to a moment: "moment" holds its ref
+
 
 LOG_FIELDS = [
     "occurred_at",
@@ -36,175 +52,173 @@ LOG_FIELDS = [
     "intensity_after",
     "notes",
 ]
-PAUSE_FIELDS = [
-    "minutes",
-    "started_at",
-    "ends_at",
-    "finished_at",
-    "intensity_before",
-    "intensity_after",
-    "urge_passed",
-    "what_i_did",
+TAG_LISTS = ["sensations", "emotions", "helped"]
+SECTIONS = [
+    Section("custom_choices", "", CustomChoice, ["list_name", "label", "key"], ("list_name", "key")),
+    Section("moments", "moment", TriggerLog, LOG_FIELDS, ("occurred_at", "id"), tags=True),
+    Section(
+        "pauses",
+        "pause",
+        PauseSession,
+        ["minutes", "started_at", "ends_at", "finished_at", "intensity_before", "intensity_after", "urge_passed"]
+        + ["what_i_did"],
+        ("started_at", "id"),
+        points_at_moment=True,
+    ),
+    Section(
+        "reframes",
+        "reframe",
+        Reframe,
+        ["lesson_slug", "anxious_thought", "alternatives", "balanced_thought", "believability_before"]
+        + ["believability_after", "script_instead", "script_try", "pinned", "created_at"],
+        ("created_at", "id"),
+        points_at_moment=True,
+    ),
+    Section(
+        "reflections", "reflection", WeeklyReflection, ["week_start", "noticed", "helped", "intention"], ("week_start",)
+    ),
+    Section("lessons_read", "", LessonRead, ["lesson_slug", "read_at"], ("lesson_slug",)),
 ]
-REFRAME_FIELDS = [
-    "lesson_slug",
-    "anxious_thought",
-    "alternatives",
-    "balanced_thought",
-    "believability_before",
-    "believability_after",
-    "script_instead",
-    "script_try",
-    "pinned",
-    "created_at",
+SETTINGS_FIELDS = ["time_zone", "week_start", "default_pause_minutes", "country"]
+REMINDER_FIELDS = [
+    "daily_check_in",
+    "check_in_at",
+    "heads_up",
+    "week_ready",
+    "by_email",
+    "quiet_from",
+    "quiet_until",
 ]
-REFLECTION_FIELDS = ["week_start", "noticed", "helped", "intention"]
-DATETIME_FIELDS = {"occurred_at", "started_at", "ends_at", "finished_at", "created_at", "read_at"}
+# What a download leaves out on purpose: database ids and owners, keys that only stop double submissions, the
+# lock PIN, bookkeeping the app recomputes. A test fails when a model gains a field that is in neither list.
+NOT_EXPORTED = {
+    CustomChoice: {"id", "user"},
+    TriggerLog: {"id", "user", "idempotency_key", "created_at", "updated_at"},
+    PauseSession: {"id", "user", "log", "idempotency_key", "current"},
+    Reframe: {"id", "user", "log", "idempotency_key", "updated_at"},
+    WeeklyReflection: {"id", "user", "updated_at"},
+    LessonRead: {"id", "user"},
+    UserSettings: {"id", "user", "journal_changed_at", "lock_pin", "lock_after_minutes"},
+    ReminderSettings: {"id", "user", "changed_at"},
+}
 
 
-class ImportProblem(ValueError):
-    pass
-
-
-def _plain(value):
+def plain(value):
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()
-    if isinstance(value, date):
+    if isinstance(value, (date, time)):
         return value.isoformat()
     return value
 
 
-def _row(obj, fields):
-    return {name: _plain(getattr(obj, name)) for name in fields}
+def row(obj, fields):
+    return {name: plain(getattr(obj, name)) for name in fields}
 
 
-def export_data(user):
-    settings = UserSettings.for_user(user)
-    logs = list(TriggerLog.objects.for_user(user).order_by("occurred_at", "id").prefetch_related("tags"))
-    ref_for = {log.pk: n for n, log in enumerate(logs, start=1)}
+def header(user):
+    reminders = ReminderSettings.objects.filter(user=user).first() or ReminderSettings(user=user)
     return {
         "format": FORMAT,
         "version": VERSION,
-        "settings": _row(settings, ["time_zone", "week_start", "default_pause_minutes"]),
-        "custom_choices": [
-            _row(c, ["list_name", "label", "key"])
-            for c in CustomChoice.objects.for_user(user).order_by("list_name", "key")
-        ],
-        "moments": [
-            {
-                "ref": ref_for[log.pk],
-                **_row(log, LOG_FIELDS),
-                "sensations": sorted(log.sensations),
-                "emotions": sorted(log.emotions),
-                "helped": sorted(log.helped),
-            }
-            for log in logs
-        ],
-        "pauses": [
-            {"moment": ref_for.get(p.log_id), **_row(p, PAUSE_FIELDS)}
-            for p in PauseSession.objects.for_user(user).order_by("started_at", "id")
-        ],
-        "reframes": [
-            {"moment": ref_for.get(r.log_id), **_row(r, REFRAME_FIELDS)}
-            for r in Reframe.objects.for_user(user).order_by("created_at", "id")
-        ],
-        "reflections": [
-            _row(r, REFLECTION_FIELDS) for r in WeeklyReflection.objects.for_user(user).order_by("week_start")
-        ],
-        "lessons_read": [
-            _row(r, ["lesson_slug", "read_at"]) for r in LessonRead.objects.filter(user=user).order_by("lesson_slug")
-        ],
+        "settings": row(UserSettings.for_user(user), SETTINGS_FIELDS),
+        "reminders": row(reminders, REMINDER_FIELDS),
     }
 
 
-def _fields(item, fields):
-    values = {}
-    for name in fields:
-        value = item.get(name)
-        if name in DATETIME_FIELDS and value:
-            value = datetime.fromisoformat(value)
-        if name == "week_start" and value:
-            value = date.fromisoformat(value)
-        if value is not None:
-            values[name] = value
-    return values
+def section_rows(user, section, refs):
+    """The section's items in file order; numbers moments in `refs` (database id -> ref) as it goes."""
+    rows = section.model.objects.filter(user=user).order_by(*section.order).iterator(chunk_size=CHUNK)
+    for chunk in chunked(rows, CHUNK):
+        tags = tags_of(chunk) if section.tags else {}
+        for obj in chunk:
+            item = row(obj, section.fields)
+            if section.tags:
+                refs[obj.pk] = len(refs) + 1
+                item = {"ref": refs[obj.pk], **item, **{name: tags.get((obj.pk, name), []) for name in TAG_LISTS}}
+            if section.points_at_moment:
+                item = {"moment": refs.get(obj.log_id), **item}
+            yield item
 
 
-def _validated(model, user, **values):
-    obj = model(user=user, **values)
-    obj.full_clean(exclude=["user", "log", "idempotency_key"])
-    return obj
+def chunked(rows, size):
+    chunk = []
+    for obj in rows:
+        chunk.append(obj)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-@transaction.atomic
-def import_data(user, document):
-    """Replace the user's journal with `document`, an export; ImportProblem (and nothing saved) if it is not one."""
-    if not isinstance(document, dict) or document.get("format") != FORMAT or document.get("version") != VERSION:
-        raise ImportProblem("This file is not a Secure Base journal download.")
-    try:
-        for model in (TriggerLog, PauseSession, Reframe, WeeklyReflection, CustomChoice, LessonRead):
-            model.objects.filter(user=user).delete()
-        settings = UserSettings.for_user(user)
-        for name, value in (document.get("settings") or {}).items():
-            setattr(settings, name, value)
-        settings.full_clean(exclude=["user"])
-        settings.save()
-        for item in document.get("custom_choices", []):
-            _validated(CustomChoice, user, **_fields(item, ["list_name", "label", "key"])).save()
-        logs = {}
-        for item in document.get("moments", []):
-            log = _validated(TriggerLog, user, **_fields(item, LOG_FIELDS))
-            log.save()
-            logs[item["ref"]] = log
-            LogTag.objects.bulk_create(
-                LogTag(log=log, kind=kind, value=value)
-                for kind, key in (
-                    (LogTag.Kind.SENSATION, "sensations"),
-                    (LogTag.Kind.EMOTION, "emotions"),
-                    (LogTag.Kind.HELPED, "helped"),
-                )
-                for value in item.get(key, [])
-            )
-        for item in document.get("pauses", []):
-            _validated(PauseSession, user, log=logs.get(item.get("moment")), **_fields(item, PAUSE_FIELDS)).save()
-        for item in document.get("reframes", []):
-            _validated(Reframe, user, log=logs.get(item.get("moment")), **_fields(item, REFRAME_FIELDS)).save()
-        for item in document.get("reflections", []):
-            _validated(WeeklyReflection, user, **_fields(item, REFLECTION_FIELDS)).save()
-        for item in document.get("lessons_read", []):
-            LessonRead.objects.create(user=user, **_fields(item, ["lesson_slug", "read_at"]))
-        UserSettings.mark_changed(user.pk)
-    except ImportProblem:
-        raise
-    except Exception as error:  # noqa: BLE001  (any malformed part; the transaction saves nothing)
-        raise ImportProblem(
-            "Part of this file could not be read, so nothing was changed. Is it an unedited Secure Base download?"
-        ) from error
+def tags_of(logs):
+    """{(moment id, "emotions"): sorted values} for a chunk of moments, in one query."""
+    list_for_kind = {LogTag.Kind.SENSATION: "sensations", LogTag.Kind.EMOTION: "emotions", LogTag.Kind.HELPED: "helped"}
+    tags = {}
+    found = LogTag.objects.filter(log__in=[log.pk for log in logs]).order_by("value")
+    for log_id, kind, value in found.values_list("log_id", "kind", "value"):
+        tags.setdefault((log_id, list_for_kind[kind]), []).append(value)
+    return tags
+
+
+def export_data(user):
+    """The whole journal as one dict (small journals, tests); downloads stream it with `json_chunks`."""
+    refs = {}
+    return header(user) | {section.key: list(section_rows(user, section, refs)) for section in SECTIONS}
+
+
+def json_chunks(user, batch=500):
+    """The download, a piece at a time: the same document as `export_data`, never all in memory."""
+    opening = json.dumps(header(user), ensure_ascii=False, indent=1)
+    yield opening[: opening.rindex("}")].rstrip()
+    refs = {}
+    for section in SECTIONS:
+        yield f',\n "{section.key}": ['
+        items, separator = [], ""
+        for item in section_rows(user, section, refs):
+            items.append(item)
+            if len(items) == batch:
+                yield separator + "\n  " + json.dumps(items, ensure_ascii=False, separators=(",", ":"))[1:-1]
+                items, separator = [], ","
+        if items:
+            yield separator + "\n  " + json.dumps(items, ensure_ascii=False, separators=(",", ":"))[1:-1]
+        yield "]"
+    yield "\n}\n"
 
 
 CSV_COLUMNS = [
     "record",
     "moment",
     *dict.fromkeys(
-        LOG_FIELDS + ["sensations", "emotions", "helped"] + PAUSE_FIELDS + REFRAME_FIELDS + REFLECTION_FIELDS
+        name for section in SECTIONS if section.record for name in section.fields + (TAG_LISTS if section.tags else [])
     ),
 ]
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export_csv(user):
-    """One spreadsheet: a row per moment, pause, reframe and weekly reflection, `record` saying which."""
-    document = export_data(user)
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for record, key in (
-        ("moment", "moments"),
-        ("pause", "pauses"),
-        ("reframe", "reframes"),
-        ("reflection", "reflections"),
-    ):
-        for item in document[key]:
-            row = {name: "; ".join(value) if isinstance(value, list) else value for name, value in item.items()}
-            row["moment"] = item.get("ref", item.get("moment"))
-            writer.writerow({"record": record, **row})
-    return buffer.getvalue()
+def safe_cell(value):
+    if isinstance(value, list):
+        value = "; ".join(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _Line:
+    def write(self, text):
+        return text
+
+
+def csv_lines(user):
+    """One spreadsheet, a line at a time: a row per moment, pause, reframe and reflection, `record` saying which."""
+    writer = csv.DictWriter(_Line(), fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    yield writer.writeheader()
+    refs = {}
+    for section in SECTIONS:
+        for item in section_rows(user, section, refs):
+            if not section.record:
+                continue
+            cells = {name: safe_cell(value) for name, value in item.items()}
+            cells["moment"] = item.get("ref", item.get("moment"))
+            yield writer.writerow({**cells, "record": section.record})

@@ -23,7 +23,8 @@ def save_once(form, user, **fields):
         with transaction.atomic():
             obj.save()
     except IntegrityError:
-        if not key:
-            raise
-        return model.objects.get(user=user, idempotency_key=key), False
+        earlier = key and model.objects.filter(user=user, idempotency_key=key).first()
+        if not earlier:
+            raise  # another rule of the table refused it, not a repeat of this form
+        return earlier, False
     return obj, True

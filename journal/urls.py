@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from journal.views import data, logs, pauses, reframes, review, settings
+from journal.views import data, lock, logs, pauses, reframes, review, settings
 from journal.weeks import IsoWeekConverter
 
 register_converter(IsoWeekConverter, "isoweek")
@@ -24,6 +24,10 @@ urlpatterns = [
     path("review/<isoweek:week>/", review.review, name="review_week"),
     path("review/<isoweek:week>/reflection/", review.reflection, name="reflection"),
     path("settings/", settings.settings_view, name="settings"),
+    path("settings/lock/", lock.lock_settings, name="lock_settings"),
+    path("settings/lock/remove/", lock.remove_lock, name="remove_lock"),
+    path("lock/", lock.lock_now, name="lock"),
+    path("unlock/", lock.unlock, name="unlock"),
     path("settings/choices/", settings.add_custom_choice, name="custom_choice_add"),
     path("settings/choices/<int:pk>/delete/", settings.delete_custom_choice, name="custom_choice_delete"),
     path("export.json", data.export_json, name="export_json"),

@@ -15,7 +15,7 @@ def manage(*args, **env):
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
-    environment |= env
+    environment |= {"JOURNAL_ENCRYPTION_KEYS": "a-journal-key-for-the-deploy-tests"} | env
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
@@ -34,9 +34,15 @@ def test_check_deploy_is_clean_with_production_settings():
         DEBUG="0",
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="example.org",
+        EMAIL_URL="smtp+tls://app:secret@mail.example.org:587",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_no_mail_server_is_set():
+    result = manage("check", "--deploy", DEBUG="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="example.org")
+    assert "mail.W001" in result.stderr + result.stdout
 
 
 def test_static_files_are_collected_compressed_and_hashed(tmp_path):
@@ -52,3 +58,9 @@ def test_production_refuses_to_start_without_a_real_secret_key():
     result = manage("check", DEBUG="0", ALLOWED_HOSTS="example.org")
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_journal_encryption_key():
+    result = manage("check", DEBUG="0", SECRET_KEY=SECRET, ALLOWED_HOSTS="example.org", JOURNAL_ENCRYPTION_KEYS="")
+    assert result.returncode != 0
+    assert "JOURNAL_ENCRYPTION_KEYS" in result.stderr

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -105,3 +107,17 @@ def test_the_quick_exit_script_is_a_file_not_inline(client):
     content = client.get("/").content.decode()
     assert '<script src="/static/js/quick-exit.js" defer></script>' in content
     assert "location.replace" in (settings.BASE_DIR / "static/js/quick-exit.js").read_text()
+
+
+def test_signed_in_home_leads_with_log_pause_and_this_week(owner_client):
+    content = owner_client.get("/").content.decode()
+    main = content[content.index("<main") :]
+    first_links = re.findall(r'<a class="button[^"]*" href="([^"]+)"', main)[:3]
+    assert first_links == ["/journal/log/", "/journal/pause/", "/journal/review/"]
+    assert "A calm place for an anxious heart" not in main
+
+
+def test_every_signed_in_page_has_log_in_the_menu(owner_client):
+    for url in ("/", "/lessons/", "/journal/", "/journal/review/", "/journal/settings/"):
+        assert 'class="nav-log" href="/journal/log/"' in owner_client.get(url).content.decode(), url
+    assert "nav-log" not in Client().get("/").content.decode()

@@ -1,4 +1,7 @@
+from typing import NamedTuple
+
 from django import template
+from django.urls import reverse
 
 from attachment_app.lessons import library
 from journal.choices import TriggerKind, Urge
@@ -18,11 +21,21 @@ def urge_label(value, custom_labels=None):
     return choice_label(Urge, value, custom_labels) if value else ""
 
 
+class LessonSection(NamedTuple):
+    lesson: object
+    anchor: str
+
+    @property
+    def url(self):
+        return f"{reverse('lesson_detail', args=[self.lesson.slug])}#{self.anchor}"
+
+
 @register.simple_tag
 def lessons_for(log):
-    """The lessons that explain a trigger log, in the order they matter."""
+    """The lesson sections that explain a trigger log, in the order they matter."""
     lessons = library()
-    return [lesson for slug in log.lesson_slugs if (lesson := lessons.get(slug))]
+    sections = (link.partition("#")[::2] for link in log.lesson_links)
+    return [LessonSection(lesson, anchor) for slug, anchor in sections if (lesson := lessons.get(slug))]
 
 
 @register.simple_tag

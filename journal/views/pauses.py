@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -10,7 +11,9 @@ from journal.care import pause_needs_care
 from journal.choices import ActedOn, UrgePassed
 from journal.forms import PauseFinishForm, PauseStartForm
 from journal.models import PauseSession, Reframe, TriggerLog
+from journal.params import whole_number
 from journal.submissions import save_once
+from reminders.models import Notification
 from reminders.schedule import plan_pause_end
 
 GROUNDING_PROMPTS = [
@@ -31,25 +34,42 @@ def get_pause_for_user(request, pk):
 def pause_start(request):
     running = PauseSession.objects.for_user(request.user).running().first()
     if running:
-        if request.method == "POST":
-            messages.info(request, "You already have a pause running. Here it is.")
-        return redirect("journal:pause_detail", pk=running.pk)
+        return already_running(request, running)
 
     log_id = request.POST.get("log") or request.GET.get("log")
-    log = get_object_or_404(TriggerLog, pk=log_id, user=request.user) if log_id and log_id.isdigit() else None
+    log_pk = whole_number(log_id)
+    log = get_object_or_404(TriggerLog, pk=log_pk, user=request.user) if log_pk is not None else None
     form = PauseStartForm(
         request.POST or None,
         initial={"minutes": request.journal_settings.default_pause_minutes, "log": log and log.pk},
     )
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
-        pause, created = save_once(
-            form, request.user, log=log, started_at=now, ends_at=None, intensity_before=log and log.intensity
-        )
+        PauseSession.objects.for_user(request.user).filter(current=True, ends_at__lte=now).update(current=None)
+        try:
+            pause, created = save_once(
+                form,
+                request.user,
+                log=log,
+                started_at=now,
+                ends_at=None,
+                intensity_before=log and log.intensity,
+                current=True,
+            )
+        except IntegrityError:  # another tab started one a moment ago
+            return already_running(request, PauseSession.objects.for_user(request.user).filter(current=True).first())
         if created:
             plan_pause_end(pause)
         return redirect("journal:pause_detail", pk=pause.pk)
     return render(request, "journal/pause_start.html", {"form": form, "log": log})
+
+
+def already_running(request, pause):
+    if pause is None:  # it ended between the two taps: start afresh
+        return redirect("journal:pause_start")
+    if request.method == "POST":
+        messages.info(request, "You already have a pause running. Here it is.")
+    return redirect("journal:pause_detail", pk=pause.pk)
 
 
 @login_required
@@ -67,8 +87,14 @@ def pause_detail(request, pk):
             "pinned_reframes": pinned,
             "prompts": GROUNDING_PROMPTS,
             "needs_care": pause_needs_care(pause),
+            "end_is_announced": end_is_announced(pause),
         },
     )
+
+
+def end_is_announced(pause):
+    """Whether a notification is planned for this pause's end (see reminders.schedule.plan_pause_end)."""
+    return Notification.objects.filter(user=pause.user_id, key=f"{Notification.Kind.PAUSE_OVER}:{pause.pk}").exists()
 
 
 @login_required
@@ -92,6 +118,7 @@ def pause_finish(request, pk):
     pause = form.save(commit=False)
     if not pause.is_finished:
         pause.finished_at = timezone.now()
+    pause.current = None
     pause.save()
     if pause.log:
         update_log_after_pause(pause.log, pause)

@@ -9,6 +9,7 @@ from attachment_app.lessons import library
 from journal.care import needs_care
 from journal.forms import ReframeForm
 from journal.models import Reframe, TriggerLog, UserSettings
+from journal.params import whole_number
 from journal.submissions import save_once
 
 
@@ -17,7 +18,7 @@ def get_reframe_for_user(request, pk):
 
 
 def _index(value):
-    return int(value) if value and value.isdigit() else -1
+    return whole_number(value, default=-1)
 
 
 def starter_initial(request):
@@ -36,7 +37,7 @@ def starter_initial(request):
         if script := lessons.starter_script(slug, _index(request.GET.get("script"))):
             initial |= {"script_instead": script.instead, "script_try": script.try_saying}
     log_id = request.GET.get("log", "")
-    if log_id.isdigit():
+    if whole_number(log_id) is not None:
         log = get_object_or_404(TriggerLog, pk=log_id, user=request.user)
         initial["log"] = log.pk
         if log.story and "anxious_thought" not in initial:

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -14,7 +15,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from journal import charts
 from journal.care import needs_care
 from journal.forms import ReflectionForm
-from journal.models import WeeklyReflection
+from journal.models import TriggerLog, WeeklyReflection
 from journal.review import MAX_WEEKS, build_review
 from journal.weeks import FIRST_YEAR, LAST_YEAR, Week
 
@@ -26,6 +27,16 @@ def week_from_url(request, week):
     if week is None:
         return Week.current(settings.zone, settings.week_start)
     return Week.from_iso(*week, settings.zone, settings.week_start)
+
+
+def week_worth_reading(user, current_week):
+    """A weekly review is read when a week ends: on a week's first day, or while it is still empty, the week
+    that has just ended is the one to open."""
+    first_day = timezone.localdate(timezone=current_week.zone) == current_week.start
+    logged = TriggerLog.objects.filter(
+        user=user, occurred_at__gte=current_week.starts_at, occurred_at__lt=current_week.ends_at
+    ).exists()
+    return current_week.previous if first_day or not logged else current_week
 
 
 def picked_day(request):
@@ -116,13 +127,20 @@ def review(request, week=None):
     settings = request.journal_settings
     if picked := picked_day(request):
         return redirect("journal:review_week", week=Week.containing(picked, settings.zone, settings.week_start))
-    shown = week_from_url(request, week)
     weeks = weeks_asked(request)
     current_week = Week.current(settings.zone, settings.week_start)
+    shown = week_from_url(request, week) if week else week_worth_reading(request.user, current_week)
+    if shown.start > current_week.start:
+        return render(request, "journal/review_future.html", {"week": shown, "current_week": current_week})
     return render(
         request,
         "journal/review.html",
-        {"body": review_body(request, shown, weeks, current_week), "week": shown, "weeks": weeks},
+        {
+            "body": review_body(request, shown, weeks, current_week),
+            "week": shown,
+            "weeks": weeks,
+            "so_far": current_week if week is None and shown != current_week else None,
+        },
     )
 
 

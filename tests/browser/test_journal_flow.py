@@ -82,7 +82,7 @@ def test_log_pause_and_reframe_with_a_thumb(signed_in_page, owner):
     lessons = page.get_by_role("region", name="Lessons for this moment").get_by_role("link")
     assert lessons.count() >= 1
     lessons.first.tap()
-    page.wait_for_url(re.compile(r"/lessons/[\w-]+/$"))
+    page.wait_for_url(re.compile(r"/lessons/[\w-]+/(#[\w-]+)?$"))
     assert page.get_by_role("heading", level=1).is_visible()
     assert page.get_by_role("region", name="Sources").is_visible()
 

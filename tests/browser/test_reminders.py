@@ -96,7 +96,7 @@ def test_a_pause_end_push_shows_and_opens_the_finish_form(new_context, owner, li
     worker = context.service_workers[0]
     shown = worker.evaluate(
         """async () => {
-          for (let tries = 0; tries < 50; tries++) {
+          for (let tries = 0; tries < 150; tries++) {
             const found = await self.registration.getNotifications();
             if (found.length) return found.map((n) => ({title: n.title, body: n.body, url: n.data.url}));
             await new Promise((resolve) => setTimeout(resolve, 100));

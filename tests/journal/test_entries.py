@@ -50,8 +50,8 @@ def test_a_bad_filter_says_so_and_shows_everything(owner_client, owner):
 def test_each_entry_links_to_its_lessons(owner_client, owner):
     TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="pull_away")
     content = owner_client.get("/journal/").content.decode()
-    assert "/lessons/common-triggers/" in content
-    assert "/lessons/pursuer-distancer-cycle/" in content
+    assert "/lessons/common-triggers/#a-slow-or-missing-reply" in content
+    assert "/lessons/protest-behaviours/#common-urges" in content
 
 
 def test_entries_page_uses_a_fixed_number_of_queries(owner_client, owner, django_assert_num_queries):

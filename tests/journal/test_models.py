@@ -48,7 +48,7 @@ def test_pause_end_time_follows_its_length(owner):
 
 def test_each_choice_has_a_lesson_and_custom_ones_get_the_general_lesson():
     assert lesson_for(TriggerKind, "slow_reply") == "common-triggers"
-    assert lesson_for(Urge, "pull_away") == "pursuer-distancer-cycle"
+    assert lesson_for(Urge, "pull_away") == "protest-behaviours"
     assert lesson_for(TriggerKind, "my-work-deadline") == "common-triggers"
     for choices, targets in LESSON_FOR.items():
         assert set(targets) == set(choices.values)
@@ -57,3 +57,10 @@ def test_each_choice_has_a_lesson_and_custom_ones_get_the_general_lesson():
 def test_lesson_slugs_for_a_moment_are_unique_and_ordered(owner):
     log = TriggerLogFactory(user=owner, trigger_kind="slow_reply", urge="text_again")
     assert log.lesson_slugs == ["common-triggers", "protest-behaviours"]
+
+
+def test_a_moment_links_to_the_lesson_section_for_its_own_choices(owner, owner_client):
+    log = TriggerLogFactory(user=owner, trigger_kind="work", urge="check_my_phone")
+    page = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
+    assert 'href="/lessons/common-triggers/#work"' in page
+    assert 'href="/lessons/signs-and-patterns/#in-what-you-do"' in page

@@ -52,6 +52,41 @@ def test_only_one_pause_runs_at_a_time(owner_client, owner):
     assert PauseSession.objects.filter(user=owner).count() == 1
 
 
+def test_two_tabs_starting_at_once_get_one_pause(owner_client, owner, monkeypatch):
+    """The second tab checked for a running pause before the first saved: the database still refuses a second."""
+    first = start(owner_client)
+    running = PauseSession.objects.get(user=owner)
+    assert first["Location"] == f"/journal/pause/{running.pk}/"
+    monkeypatch.setattr(PauseSession.objects.__class__, "running", lambda self, now=None: self.none())
+
+    second = start(owner_client)
+
+    assert second["Location"] == f"/journal/pause/{running.pk}/"
+    assert PauseSession.objects.filter(user=owner).count() == 1
+
+
+def test_the_database_allows_one_running_pause_per_person(owner, stranger):
+    from django.db import IntegrityError, transaction
+
+    PauseSessionFactory(user=owner, current=True)
+    PauseSessionFactory(user=stranger, current=True)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PauseSessionFactory(user=owner, current=True)
+
+
+def test_a_finished_or_time_up_pause_makes_way_for_the_next(owner_client, owner):
+    start(owner_client, minutes="5")
+    first = PauseSession.objects.get(user=owner)
+    owner_client.post(f"/journal/pause/{first.pk}/finish/", {"urge_passed": "yes", "intensity_after": "3"})
+    start(owner_client)
+    second = PauseSession.objects.exclude(pk=first.pk).get(user=owner)
+    PauseSession.objects.filter(pk=second.pk).update(ends_at=timezone.now() - timedelta(seconds=1))
+    third = start(owner_client)
+    assert PauseSession.objects.filter(user=owner).count() == 3
+    assert list(PauseSession.objects.filter(user=owner, current=True)) == [PauseSession.objects.latest("started_at")]
+    assert third["Location"] == f"/journal/pause/{PauseSession.objects.latest('started_at').pk}/"
+
+
 def test_a_pause_left_open_is_unfinished_not_lost(owner_client, owner):
     old = PauseSessionFactory(user=owner, started_at=timezone.now() - timedelta(hours=3))
     assert old.is_unfinished

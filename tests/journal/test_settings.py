@@ -115,3 +115,40 @@ def test_the_cookie_follows_settings_on_a_new_device(client, owner):
     client.force_login(owner)
     assert client.get("/journal/").cookies["crisis_country"].value == "AU"
     assert "crisis_country" not in client.get("/journal/").cookies  # set once, not on every page
+
+
+@pytest.mark.parametrize(
+    "label", ["仕事の締め切り", "رسالة لم تُقرأ", "Молчание", "Ψυχρή απάντηση", "🌧️", "📵 phone off", "😶‍🌫️"]
+)
+def test_your_own_choices_can_be_in_any_script_or_emoji(owner_client, owner, label):
+    response = owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": label})
+    assert response.status_code == 302
+    choice = CustomChoice.objects.get(user=owner)
+    assert choice.label == label
+    page = owner_client.get("/journal/log/").content.decode()
+    assert label in page and f'value="{choice.key}"' in page
+    saved = owner_client.post("/journal/log/", {"trigger_kind": choice.key, "intensity": "6"})
+    assert saved.status_code == 302
+    assert label in owner_client.get(saved.url).content.decode()
+    again = owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": f" {label} "})
+    assert "already have one" in again.content.decode()
+
+
+def test_different_emoji_and_scripts_are_different_choices(owner_client, owner):
+    for label in ["🌧️", "🌧️🌧️", "☀️", "不安", "不安な夜"]:
+        owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": label})
+    assert CustomChoice.objects.filter(user=owner).count() == 5
+
+
+def test_a_stored_zone_this_server_does_not_know_falls_back_to_utc_with_a_notice(owner_client, owner):
+    from datetime import UTC, datetime
+
+    log = TriggerLogFactory(user=owner, occurred_at=datetime(2026, 1, 10, 23, 30, tzinfo=UTC))
+    UserSettings.objects.filter(user=owner).update(time_zone="Europe/Kyiv-old")
+    for url in ("/journal/", "/journal/log/", f"/journal/log/{log.pk}/", "/journal/review/", "/journal/settings/"):
+        response = owner_client.get(url)
+        assert response.status_code == 200, url
+        assert "couldn&#x27;t read your time zone" in response.content.decode(), url
+    assert "Sat 10 Jan, 23:30" in owner_client.get(f"/journal/log/{log.pk}/").content.decode()
+    owner_client.post("/journal/settings/", settings_form(time_zone="Europe/Kyiv"))
+    assert "time zone" not in owner_client.get("/journal/").content.decode().lower()

@@ -12,7 +12,15 @@ from django.conf import settings
 from django.urls import resolve
 
 from attachment_app.lessons import GLOSSARY_SLUG, load_library
-from journal.choices import LESSON_FOR, LESSON_FOR_CUSTOM, TriggerKind
+from journal.choices import (
+    LESSON_FOR,
+    LESSON_FOR_CUSTOM,
+    Emotion,
+    SoothingAction,
+    TriggerKind,
+    Urge,
+    lesson_link_for,
+)
 
 REQUIRED_SLUGS = [
     "what-is-anxious-attachment",
@@ -134,13 +142,32 @@ def test_the_therapy_lesson_says_it_is_not_therapy_and_links_to_crisis_help(less
     assert any("not therapy" in h.text.lower() for h in lesson.headings)
 
 
-def test_every_journal_choice_points_at_a_real_lesson(lessons):
+def _section_exists(lessons, link):
+    slug, _, anchor = link.partition("#")
+    lesson = lessons.get(slug)
+    return lesson is not None and anchor in {heading.anchor for heading in lesson.headings}
+
+
+def test_every_journal_choice_points_at_a_real_lesson_section(lessons):
     for choices, targets in LESSON_FOR.items():
         assert set(targets) == set(choices.values), f"{choices.__name__} has a choice with no lesson"
-        for value, slug in targets.items():
-            assert lessons.get(slug), f"{choices.__name__}.{value} -> missing lesson '{slug}'"
-    for slug in LESSON_FOR_CUSTOM.values():
-        assert lessons.get(slug)
+        for value, link in targets.items():
+            assert _section_exists(lessons, link), f"{choices.__name__}.{value} -> no such lesson section '{link}'"
+    for link in LESSON_FOR_CUSTOM.values():
+        assert _section_exists(lessons, link), link
+
+
+def test_choices_sit_with_the_lessons_the_sources_put_them_in():
+    # Pulling away to test someone is a protest; the distancer's move in the pursuer–distancer lesson is different.
+    assert lesson_link_for(Urge, Urge.PULL_AWAY).startswith("protest-behaviours#")
+    assert lesson_link_for(Urge, Urge.CHECK_MY_PHONE) != lesson_link_for(Urge, Urge.CHECK_THEIR_PHONE)
+    for urge in (Urge.INSIST_ON_TALKING, Urge.CRITICISE, Urge.GUILT_TRIP):
+        assert lesson_link_for(Urge, urge) == "protest-behaviours#common-urges"
+    for emotion in ("anxious", "worried", "rejected", "relieved", "exhausted"):
+        assert emotion in Emotion.values
+    for trigger in ("not_knowing", "friends", "work", "not_sure"):
+        assert trigger in TriggerKind.values
+    assert {"mindful_moment", "rest"} <= set(SoothingAction.values)
 
 
 @pytest.mark.skipif(

@@ -56,3 +56,14 @@ def test_a_reader_finds_the_topic_in_the_lesson_that_covers_it(client, query, sl
 @pytest.mark.parametrize("query", ["Coercive Control", "  boundaries  ", "WORKSHEET"])
 def test_search_ignores_case_and_spaces(client, query):
     assert found_slugs(client, query)
+
+
+@pytest.mark.parametrize("query", ["isn't safe", "isn’t safe", "ISN'T SAFE", "“isn’t safe”"])
+def test_straight_and_curly_apostrophes_find_the_same_lessons(client, query):
+    assert "when-a-relationship-isnt-safe" in found_slugs(client, query)
+
+
+@pytest.mark.parametrize(("straight", "curly"), [("can't", "can’t"), ("don't", "don’t"), ("it's", "it’s")])
+def test_a_word_with_an_apostrophe_finds_the_same_either_way(client, straight, curly):
+    assert found_slugs(client, straight) == found_slugs(client, curly)
+    assert found_slugs(client, straight)

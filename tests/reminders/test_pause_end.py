@@ -75,3 +75,19 @@ def test_it_never_goes_by_email(owner_client, owner, device, push_service, mailo
     with travel(pause.ends_at):
         run_worker()
     assert mailoutbox == []
+
+
+def test_the_pause_page_says_a_notification_will_come(owner_client, device, push_service):
+    pause = start_pause(owner_client)
+    with travel(STARTED + timedelta(minutes=1)):
+        page = owner_client.get(f"/journal/pause/{pause.pk}/").content.decode()
+    assert "A notification will come to your devices when it ends" in page
+    assert "Turn on notifications</a>" not in page
+
+
+def test_without_a_device_the_pause_page_says_how_to_get_one(owner_client, push_service):
+    pause = start_pause(owner_client)
+    with travel(STARTED + timedelta(minutes=1)):
+        page = owner_client.get(f"/journal/pause/{pause.pk}/").content.decode()
+    assert "A notification will come" not in page
+    assert 'href="/reminders/#device-heading">Turn on notifications</a>' in page
