@@ -16,6 +16,7 @@ from journal.choices import (
     UrgePassed,
 )
 from journal.models import (
+    CLOCK_SKEW,
     CustomChoice,
     LogTag,
     PauseSession,
@@ -71,18 +72,25 @@ def with_custom(choices, custom, list_name):
     return [*choices, *[(choice.key, choice.label) for choice in custom if choice.list_name == list_name]]
 
 
+WHEN_CHOICES = [("now", "Now"), ("15", "15 min ago"), ("60", "1 hour ago"), ("today", "Earlier today")]
+
+
 class QuickLogForm(forms.ModelForm):
-    """The few taps that catch a moment: what set it off, how strong, the urge."""
+    """The few taps that catch a moment: what set it off, how strong, the urge, and roughly when."""
 
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
     trigger_kind = forms.ChoiceField(label="What set it off?", widget=ChipSelect)
     intensity = zero_to_ten("How strong is the feeling?")
     urge = forms.ChoiceField(label="What do you feel like doing?", required=False, widget=ChipSelect)
+    when = forms.ChoiceField(label="When?", choices=WHEN_CHOICES, required=False, initial="now", widget=ChipSelect)
+    earlier_today = forms.TimeField(
+        label="Earlier today, at", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
     occurred_at = forms.DateTimeField(
-        label="When did it happen?",
+        label="Another day and time",
         required=False,
         widget=LocalDateTimeInput,
-        help_text="Leave empty for now.",
+        help_text="This wins over the choices above.",
     )
 
     class Meta:
@@ -99,8 +107,26 @@ class QuickLogForm(forms.ModelForm):
         if not self.instance.pk:
             self.initial.setdefault("idempotency_key", new_submission_key())
 
-    def clean_occurred_at(self):
-        return self.cleaned_data.get("occurred_at") or self.instance.occurred_at or timezone.now()
+    def clean(self):
+        cleaned = super().clean()
+        if "occurred_at" not in cleaned or "earlier_today" not in cleaned:
+            return cleaned  # a field already has an error to fix first
+        now = timezone.now()
+        if cleaned["occurred_at"]:
+            return cleaned
+        if cleaned["earlier_today"]:
+            moment = datetime.combine(
+                timezone.localdate(now), cleaned["earlier_today"], tzinfo=timezone.get_current_timezone()
+            )
+            if moment > now + CLOCK_SKEW:
+                self.add_error("earlier_today", "That time hasn't come yet today. Pick an earlier time.")
+            cleaned["occurred_at"] = moment
+        elif cleaned.get("when") == "today":
+            self.add_error("earlier_today", "What time was it? Pick a time, or choose Now.")
+        else:
+            minutes = int(cleaned["when"]) if cleaned.get("when", "").isdigit() else 0
+            cleaned["occurred_at"] = now - timedelta(minutes=minutes)
+        return cleaned
 
 
 class LogDetailForm(forms.ModelForm):
@@ -309,6 +335,7 @@ class CustomChoiceForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["list_name"].choices = CustomChoice.ListName.choices  # no "---------" chip
         self.instance.user = user
 
     def clean(self):

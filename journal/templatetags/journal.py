@@ -2,6 +2,8 @@ from typing import NamedTuple
 
 from django import template
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from attachment_app.lessons import library
 from journal.choices import TriggerKind, Urge
@@ -54,3 +56,23 @@ def clock(seconds):
     """1187 -> '19:47'."""
     seconds = int(seconds)
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@register.filter
+def mid_sentence(label):
+    """A choice label as it reads inside a sentence: 'No, I let it pass' -> 'no, I let it pass'."""
+    label = str(label)
+    first_word = label.split(" ", 1)[0].rstrip(",.")
+    if not label or first_word == "I" or first_word.isupper():
+        return label
+    return label[0].lower() + label[1:]
+
+
+@register.filter
+def moment_time(value):
+    """'Mon 1 Jan, 09:00' this year; 'Mon 1 Jan 1990, 09:00' any other year, in the person's zone."""
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    pattern = "D j M, H:i" if local.year == timezone.localdate().year else "D j M Y, H:i"
+    return date_format(local, pattern)

@@ -90,8 +90,8 @@ def log_detail(request, pk):
         if moment_needs_care(log):
             # htmx would swap in the form alone; a whole page opens with care.
             return HttpResponseClientRedirect(log.get_absolute_url()) if request.htmx else redirect(log)
-        messages.success(request, "Detail saved.")
-        return redirect("journal:log_detail", pk=log.pk)
+        messages.success(request, "Detail saved.", extra_tags="beside-form")  # shown by the button just tapped
+        return redirect(f"{log.get_absolute_url()}#detail")
     return render(
         request,
         "journal/log_detail.html",

@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SMALL_PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 PASSWORD = "a quiet harbour 42"  # what journal.factories.UserFactory gives every user
 NO_CHROMIUM = "Chromium not installed: run `make test` as root or `apt-get install chromium`"
@@ -77,6 +78,15 @@ def sign_in(page, username, password=PASSWORD):
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").tap()
     page.wait_for_url("**/journal/")
+
+
+@pytest.fixture
+def small_phone_page(browser, base_url):
+    """A page on a 360×740 touch screen (the other contexts are a larger phone)."""
+    context = browser.new_context(base_url=base_url, **SMALL_PHONE)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
 
 
 @pytest.fixture
