@@ -13,7 +13,7 @@ import time_machine
 from django.core.cache import cache
 
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
-from journal.models import CustomChoice, PauseSession
+from journal.models import CustomChoice
 from tests.pages import seen
 
 pytestmark = pytest.mark.django_db
