@@ -143,6 +143,14 @@ class CustomChoice(models.Model):
         return f"my-{slug}"
 
 
+class NextStep(models.TextChoices):
+    PAUSE = "pause", "Start a pause"
+    BACK_TO_PAUSE = "back_to_pause", "Back to your pause"
+    SAY_HOW_THE_PAUSE_WENT = "say_how_the_pause_went", "Say how your pause went"
+    REFRAME = "reframe", "Write a reframe"
+    FINISH_REFRAME = "finish_reframe", "Finish your reframe"
+
+
 class TriggerLog(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trigger_logs")
     occurred_at = models.DateTimeField("when", default=timezone.now)
@@ -209,6 +217,23 @@ class TriggerLog(models.Model):
 
     def is_looked_back_on(self, now=None):
         return self.occurred_at < (now or timezone.now()) - LOOKED_BACK_AFTER
+
+    def next_step(self, running_pause=None, now=None):
+        """What this moment's page leads with: the pause still running, saying how a pause went, then a reframe
+        (finishing a draft first) once a pause is done or the moment is looked back on; else starting a pause."""
+        if running_pause:
+            return NextStep.BACK_TO_PAUSE
+        if any(pause.is_unfinished for pause in self.pauses.all()):
+            return NextStep.SAY_HOW_THE_PAUSE_WENT
+        if self.draft_reframe:
+            return NextStep.FINISH_REFRAME
+        if self.last_finished_pause or self.is_looked_back_on(now):
+            return NextStep.REFRAME
+        return NextStep.PAUSE
+
+    @property
+    def draft_reframe(self):
+        return next((reframe for reframe in self.reframes.all() if reframe.is_draft), None)
 
     @property
     def last_finished_pause(self):
