@@ -269,6 +269,14 @@ class PauseFinishForm(forms.ModelForm):
     def asks_about_message(self):
         return "unsent_choice" in self.fields
 
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.AT_THE_END:  # a question the form did not send keeps its stored answer (the message!)
+            field = self.fields.get(name)
+            if field and field.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name)):
+                cleaned[name] = getattr(self.instance, name)
+        return cleaned
+
 
 class UnsentMessageForm(forms.ModelForm):
     """The message a person wants to send, kept on the pause instead; once the time is up, what they do with it."""
