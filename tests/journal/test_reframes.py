@@ -181,4 +181,3 @@ def test_every_text_of_a_reframe_is_a_textarea(owner_client, query):
     for name in ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"):
         assert f'<textarea name="{name}"' in form
     assert 'type="text"' not in form.split("<main", 1)[1]
-
