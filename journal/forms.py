@@ -344,6 +344,7 @@ class ReframeForm(forms.ModelForm):
             "lesson_slug": forms.HiddenInput,
             "log": forms.HiddenInput,
         }
+        labels = {"script_instead": "Instead of saying", "script_try": "Try saying"}
         help_texts = {
             "alternatives": "List two or three other reasons this could be happening.",
             "script_try": "A kind, direct way to say what you need.",
