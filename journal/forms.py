@@ -311,7 +311,7 @@ class ReframeForm(forms.ModelForm):
         SCRIPT = "script", "Practise a script"
 
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
-    kind = forms.ChoiceField(choices=Kind.choices, widget=forms.HiddenInput, required=False)
+    kind = forms.CharField(widget=forms.HiddenInput, required=False)  # anything but "script" is a thought
     NEEDED = {
         (Kind.THOUGHT, True): ["anxious_thought"],
         (Kind.THOUGHT, False): ["anxious_thought", "balanced_thought"],

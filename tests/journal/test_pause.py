@@ -264,7 +264,7 @@ def test_after_ending_early_the_message_can_still_be_decided(owner_client, owner
         keep_message(owner_client, pause, "Call me")
         finish(owner_client, pause, urge_passed="no")
         content = page(owner_client, pause)
-        assert "The message you didn't send" in content and "Copy the message" in content
+        assert "The message you kept" in content and "Copy the message" in content
         keep_message(owner_client, pause, "Call me", unsent_choice="let_it_go")
     pause.refresh_from_db()
     assert pause.unsent_choice == "let_it_go"
