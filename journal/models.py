@@ -359,10 +359,6 @@ class PauseSession(models.Model):
     def stopped_early(self):
         return self.is_finished and self.finished_at < self.ends_at
 
-    def is_over(self, now=None):
-        """The time is up or the person ended it: the unsent message may now be sent, changed or let go."""
-        return not self.is_running(now)
-
     def seconds_left(self, now=None):
         return max(0, int((self.ends_at - (now or timezone.now())).total_seconds()))
 
