@@ -136,6 +136,8 @@ def test_finishing_a_draft_later(owner_client, owner):
     )
     draft.refresh_from_db()
     assert not draft.is_draft and draft.balanced_thought == "Busy."
+    assert "Save as a draft" in form
+    assert "Save as a draft" not in owner_client.get(f"/journal/reframes/{draft.pk}/").content.decode()
 
 
 def test_a_pinned_draft_stays_off_the_pause_screen(owner_client, owner):
