@@ -111,8 +111,8 @@ def pause_message(request, pk):
     """Keep the message the person wants to send; once the time is up, also what they chose to do with it."""
     pause = get_pause_for_user(request, pk)
     form = UnsentMessageForm(request.POST, instance=pause)
-    if not form.is_valid():
-        return pause_page(request, pause, message_form=form)
+    if not form.is_valid():  # the page shows the pause as stored, the form what was typed
+        return pause_page(request, get_pause_for_user(request, pk), message_form=form)
     pause = form.save()
     if not pause_needs_care(pause):
         messages.success(request, "Kept. It waits here until your pause is over." if pause.is_running() else "Saved.")
@@ -125,7 +125,7 @@ def pause_finish(request, pk):
     pause = get_pause_for_user(request, pk)
     form = PauseFinishForm(request.POST, instance=pause, early=pause.is_running())
     if not form.is_valid():
-        return pause_page(request, pause, finish_form=form)
+        return pause_page(request, get_pause_for_user(request, pk), finish_form=form)
     pause = form.save(commit=False)
     if not pause.is_finished:
         pause.finished_at = timezone.now()

@@ -288,3 +288,14 @@ def test_no_one_can_write_a_message_on_someone_elses_pause(owner_client, strange
     assert response.status_code == 404
     pause.refresh_from_db()
     assert pause.unsent_message == ""
+
+
+def test_a_refused_choice_about_the_message_keeps_the_words_and_decides_nothing(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, finished=True, unsent_message="See you later?")
+    words = "I'm sorry " * 250
+    response = keep_message(owner_client, pause, words, unsent_choice="change_it")
+    content = response.content.decode()
+    assert "Please check the form" in content and words.strip().replace("'", "&#x27;") in content
+    assert re.search(r'value="change_it"[^>]*checked', content)
+    pause.refresh_from_db()
+    assert (pause.unsent_message, pause.unsent_choice) == ("See you later?", "")
