@@ -12,7 +12,7 @@ PEAK_INTENSITY = 9
 
 WRITTEN_FIELDS = {
     TriggerLog: ("trigger_kind", "urge", "what_happened", "story", "notes"),
-    PauseSession: ("what_i_did",),
+    PauseSession: ("what_i_did", "unsent_message"),
     Reframe: ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"),
     WeeklyReflection: ("noticed", "helped", "intention"),
 }

@@ -102,6 +102,14 @@ class UrgePassed(models.TextChoices):
     NO = "no", "No"
 
 
+class UnsentChoice(models.TextChoices):
+    """What the person decided, once the pause was over, about the message they wrote instead of sending it."""
+
+    SEND_MYSELF = "send_myself", "I'll send it myself"
+    CHANGE_IT = "change_it", "I changed it first"
+    LET_IT_GO = "let_it_go", "I let it go"
+
+
 class WeekStart(models.IntegerChoices):
     MONDAY = 0, "Monday"
     SUNDAY = 6, "Sunday"

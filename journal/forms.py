@@ -3,6 +3,7 @@ import zoneinfo
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 
 from attachment_app.crisis_lines import crisis_lines
@@ -12,6 +13,7 @@ from journal.choices import (
     Emotion,
     SoothingAction,
     TriggerKind,
+    UnsentChoice,
     Urge,
     UrgePassed,
 )
@@ -256,20 +258,92 @@ class PauseStartForm(forms.ModelForm):
 
 
 class PauseFinishForm(forms.ModelForm):
-    intensity_after = zero_to_ten("How strong is the feeling now?")
+    """How the pause went. Ended early, it asks one thing: did the urge pass? When the time is up, the rest too,
+    and what to do with the message written during the pause.
+
+    Early, the other questions are optional and hidden on the page, ready to show the moment the time is up (a
+    phone's clock may be a few seconds ahead of ours, so what they send is still saved).
+    """
+
     urge_passed = forms.ChoiceField(label="Did the urge pass?", choices=UrgePassed.choices, widget=ChipSelect)
+    intensity_after = zero_to_ten("How strong is the feeling now?")
+    unsent_choice = forms.ChoiceField(
+        label="What will you do with it?", choices=UnsentChoice.choices, required=False, widget=ChipSelect
+    )
+
+    AT_THE_END = ("intensity_after", "what_i_did", "unsent_message", "unsent_choice")
 
     class Meta:
         model = PauseSession
-        fields = ["intensity_after", "urge_passed", "what_i_did"]
-        widgets = {"what_i_did": forms.TextInput(attrs={"placeholder": "For example: walked round the block"})}
+        fields = ["urge_passed", "intensity_after", "what_i_did", "unsent_message", "unsent_choice"]
+        labels = {"unsent_message": "Your message"}
+        widgets = {
+            "what_i_did": forms.Textarea(attrs={"rows": 2, "placeholder": "For example: walked round the block"}),
+            "unsent_message": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, early, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.unsent_message:
+            del self.fields["unsent_message"], self.fields["unsent_choice"]
+        if early:
+            for name in self.AT_THE_END:
+                if name in self.fields:
+                    self.fields[name].required = False
+
+    @property
+    def asks_about_message(self):
+        return "unsent_choice" in self.fields
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in self.AT_THE_END:  # a question the form did not send keeps its stored answer (the message!)
+            field = self.fields.get(name)
+            if field and field.widget.value_omitted_from_data(self.data, self.files, self.add_prefix(name)):
+                cleaned[name] = getattr(self.instance, name)
+        return cleaned
+
+
+class UnsentMessageForm(forms.ModelForm):
+    """The message a person wants to send, kept on the pause instead; once the time is up, what they do with it."""
+
+    unsent_choice = forms.ChoiceField(
+        label="What will you do with it?", choices=UnsentChoice.choices, required=False, widget=ChipSelect
+    )
+
+    class Meta:
+        model = PauseSession
+        fields = ["unsent_message", "unsent_choice"]
+        labels = {"unsent_message": "The message you want to send"}
+        widgets = {"unsent_message": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"unsent_message": "Only you see it. We never send anything."}
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "message_%s")  # the finish form on the same page has its own message box
+        super().__init__(*args, **kwargs)
+        if self.instance.is_running():
+            del self.fields["unsent_choice"]  # it waits: nothing to decide until the time is up
 
 
 PERCENT_INPUT = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": 100, "step": 5})
 
 
 class ReframeForm(forms.ModelForm):
+    """A reframe, or a practised script. Saved as a draft, only the first words are needed: the anxious thought
+    (or, for a script, what to try saying); finished, a reframe needs its balanced thought too."""
+
+    class Kind(models.TextChoices):
+        THOUGHT = "thought", "Reframe a thought"
+        SCRIPT = "script", "Practise a script"
+
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    kind = forms.CharField(widget=forms.HiddenInput, required=False)  # anything but "script" is a thought
+    NEEDED = {
+        (Kind.THOUGHT, True): ["anxious_thought"],
+        (Kind.THOUGHT, False): ["anxious_thought", "balanced_thought"],
+        (Kind.SCRIPT, True): ["script_try"],
+        (Kind.SCRIPT, False): ["script_try"],
+    }
 
     class Meta:
         model = Reframe
@@ -289,21 +363,44 @@ class ReframeForm(forms.ModelForm):
             "anxious_thought": forms.Textarea(attrs={"rows": 2}),
             "alternatives": forms.Textarea(attrs={"rows": 3}),
             "balanced_thought": forms.Textarea(attrs={"rows": 2}),
+            "script_instead": forms.Textarea(attrs={"rows": 2}),
+            "script_try": forms.Textarea(attrs={"rows": 2}),
             "believability_before": PERCENT_INPUT,
             "believability_after": PERCENT_INPUT,
             "lesson_slug": forms.HiddenInput,
             "log": forms.HiddenInput,
         }
+        labels = {"script_instead": "Instead of saying", "script_try": "Try saying"}
         help_texts = {
             "alternatives": "List two or three other reasons this could be happening.",
-            "script_try": "Optional: a kind, direct way to say what you need.",
+            "script_try": "A kind, direct way to say what you need.",
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, as_draft=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["log"].queryset = TriggerLog.objects.for_user(user)
+        self.as_draft = as_draft
         if not self.instance.pk:
             self.initial.setdefault("idempotency_key", new_submission_key())
+        if self.instance.is_script:
+            self.initial.setdefault("kind", self.Kind.SCRIPT)
+        for name in self.NEEDED[(self.chosen_kind, as_draft)]:
+            self.fields[name].required = True
+        self.fields["balanced_thought"].error_messages["required"] = (
+            "Write a balanced thought, or save this as a draft to finish later."
+        )
+
+    @property
+    def chosen_kind(self):
+        return self.Kind.SCRIPT if self["kind"].value() == self.Kind.SCRIPT else self.Kind.THOUGHT
+
+    @property
+    def is_script(self):
+        return self.chosen_kind == self.Kind.SCRIPT
+
+    def save(self, commit=True):
+        self.instance.is_draft = self.as_draft
+        return super().save(commit)
 
 
 class SettingsForm(forms.ModelForm):

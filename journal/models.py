@@ -24,6 +24,7 @@ from journal.choices import (
     Emotion,
     SoothingAction,
     TriggerKind,
+    UnsentChoice,
     Urge,
     UrgePassed,
     WeekStart,
@@ -35,6 +36,8 @@ from journal.sealed import SealedCharField, SealedTextField
 LOCK_AFTER_MINUTES = [1, 5, 15, 30, 60]
 ZERO_TO_TEN = [MinValueValidator(0), MaxValueValidator(10)]
 ZERO_TO_HUNDRED = [MinValueValidator(0), MaxValueValidator(100)]
+# A moment older than this is looked back on: its page no longer leads with starting a pause.
+LOOKED_BACK_AFTER = timedelta(days=1)
 # A phone's clock may run a little ahead of the server's; a moment "now" must still save.
 CLOCK_SKEW = timedelta(minutes=5)
 
@@ -140,6 +143,14 @@ class CustomChoice(models.Model):
         return f"my-{slug}"
 
 
+class NextStep(models.TextChoices):
+    PAUSE = "pause", "Start a pause"
+    BACK_TO_PAUSE = "back_to_pause", "Back to your pause"
+    SAY_HOW_THE_PAUSE_WENT = "say_how_the_pause_went", "Say how your pause went"
+    REFRAME = "reframe", "Write a reframe"
+    FINISH_REFRAME = "finish_reframe", "Finish your reframe"
+
+
 class TriggerLog(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trigger_logs")
     occurred_at = models.DateTimeField("when", default=timezone.now)
@@ -203,6 +214,32 @@ class TriggerLog(models.Model):
         LogTag.objects.bulk_create(
             LogTag(log=self, kind=kind, value=value) for value in values if value not in existing
         )
+
+    def is_looked_back_on(self, now=None):
+        return self.occurred_at < (now or timezone.now()) - LOOKED_BACK_AFTER
+
+    def next_step(self, running_pause=None, now=None):
+        """What this moment's page leads with: the pause still running, saying how a pause went, then a reframe
+        (finishing a draft first) once a pause is done or the moment is looked back on; else starting a pause."""
+        if running_pause:
+            return NextStep.BACK_TO_PAUSE
+        if any(pause.is_unfinished for pause in self.pauses.all()):
+            return NextStep.SAY_HOW_THE_PAUSE_WENT
+        if self.draft_reframe:
+            return NextStep.FINISH_REFRAME
+        if self.last_finished_pause or self.is_looked_back_on(now):
+            return NextStep.REFRAME
+        return NextStep.PAUSE
+
+    @property
+    def draft_reframe(self):
+        return next((reframe for reframe in self.reframes.all() if reframe.is_draft), None)
+
+    @property
+    def last_finished_pause(self):
+        """The latest finished pause for this moment (reads the prefetched pauses when there are some)."""
+        finished = [pause for pause in self.pauses.all() if pause.is_finished]
+        return max(finished, key=lambda pause: pause.started_at, default=None)
 
     @property
     def lesson_links(self):
@@ -278,6 +315,11 @@ class PauseSession(models.Model):
     )
     urge_passed = models.CharField("did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True)
     what_i_did = SealedCharField("what I did", max_length=300, blank=True)
+    # Written during the pause instead of being sent; it waits here until the time is up. We never send it.
+    unsent_message = SealedTextField("the message you want to send", max_length=2000, blank=True)
+    unsent_choice = models.CharField(
+        "what you did with the message", max_length=12, choices=UnsentChoice.choices, blank=True
+    )
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     # True only on the pause whose timer is running for the person now (None otherwise): the database lets one
     # exist per person, so two tabs tapping "Start" at once can never start two pauses.
@@ -327,13 +369,24 @@ class PauseSession(models.Model):
         return self.intensity_before - self.intensity_after
 
 
+class ReframeQuerySet(OwnedQuerySet):
+    def drafts(self):
+        return self.filter(is_draft=True)
+
+    def finished(self):
+        return self.filter(is_draft=False)
+
+    def for_the_pause_screen(self):
+        return self.finished().filter(pinned=True)
+
+
 class Reframe(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reframes")
     log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes")
     lesson_slug = models.CharField("lesson", max_length=80, blank=True)
-    anxious_thought = SealedCharField("the anxious thought", max_length=500)
+    anxious_thought = SealedCharField("the anxious thought", max_length=500, blank=True)
     alternatives = SealedTextField("what else could be true?", max_length=1000, blank=True)
-    balanced_thought = SealedCharField("a more balanced thought", max_length=500)
+    balanced_thought = SealedCharField("a more balanced thought", max_length=500, blank=True)
     believability_before = models.PositiveSmallIntegerField(
         "how much I believe the anxious thought (0–100)", null=True, blank=True, validators=ZERO_TO_HUNDRED
     )
@@ -343,11 +396,13 @@ class Reframe(models.Model):
     script_instead = SealedCharField("instead of saying…", max_length=300, blank=True)
     script_try = SealedCharField("try saying…", max_length=300, blank=True)
     pinned = models.BooleanField("pin it to my pause screen", default=False)
+    # Kept with only some of its parts (often just the anxious thought), to finish later.
+    is_draft = models.BooleanField("draft", default=False)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = ReframeQuerySet.as_manager()
 
     class Meta:
         ordering = ["-pinned", "-created_at", "-id"]
@@ -356,6 +411,16 @@ class Reframe(models.Model):
 
     def __str__(self):
         return f"Reframe {self.pk}"
+
+    @property
+    def is_script(self):
+        """A practised script: words to say, with no anxious thought behind them written down."""
+        return bool(self.script_try) and not self.anxious_thought
+
+    @property
+    def steadying_words(self):
+        """What the pause screen and the moment show: the balanced thought, or the words to try saying."""
+        return self.balanced_thought or self.script_try
 
 
 class WeeklyReflection(models.Model):

@@ -4,7 +4,9 @@ One table, SECTIONS, drives the download, the spreadsheet and bringing a downloa
 The JSON holds no database ids: moments are numbered in the file (`ref`) and pauses and reframes point at those
 numbers, so an export imported into a fresh account exports again to the same document.
 
-Format versions: 1 (until November 2026) had no `reminders` and no `country`; 2 adds both. Both import.
+Format versions: 1 (until November 2026) had no `reminders` and no `country`; 2 adds both. Both import. Since
+December 2026 version 2 also carries a pause's unsent message and choice and a reframe's draft mark; files
+without them import as before (no message, not a draft).
 """
 
 import csv
@@ -61,7 +63,7 @@ SECTIONS = [
         "pause",
         PauseSession,
         ["minutes", "started_at", "ends_at", "finished_at", "intensity_before", "intensity_after", "urge_passed"]
-        + ["what_i_did"],
+        + ["what_i_did", "unsent_message", "unsent_choice"],
         ("started_at", "id"),
         points_at_moment=True,
     ),
@@ -70,7 +72,7 @@ SECTIONS = [
         "reframe",
         Reframe,
         ["lesson_slug", "anxious_thought", "alternatives", "balanced_thought", "believability_before"]
-        + ["believability_after", "script_instead", "script_try", "pinned", "created_at"],
+        + ["believability_after", "script_instead", "script_try", "pinned", "is_draft", "created_at"],
         ("created_at", "id"),
         points_at_moment=True,
     ),

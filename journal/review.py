@@ -197,7 +197,8 @@ def _pauses_by_week(user, boundaries):
 
 def _reframes_by_week(user, boundaries):
     return (
-        Reframe.objects.filter(user=user, created_at__gte=boundaries[0], created_at__lt=boundaries[-1])
+        Reframe.objects.finished()
+        .filter(user=user, created_at__gte=boundaries[0], created_at__lt=boundaries[-1])
         .annotate(week=bucket(Reframe, "created_at", boundaries))
         .values("week")
         .annotate(written=Count("id"))

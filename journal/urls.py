@@ -15,6 +15,7 @@ urlpatterns = [
     path("pause/", pauses.pause_start, name="pause_start"),
     path("pause/<int:pk>/", pauses.pause_detail, name="pause_detail"),
     path("pause/<int:pk>/finish/", pauses.pause_finish, name="pause_finish"),
+    path("pause/<int:pk>/message/", pauses.pause_message, name="pause_message"),
     path("reframes/", reframes.reframe_list, name="reframes"),
     path("reframes/new/", reframes.reframe_new, name="reframe_new"),
     path("reframes/<int:pk>/", reframes.reframe_edit, name="reframe_edit"),

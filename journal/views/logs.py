@@ -92,16 +92,18 @@ def log_detail(request, pk):
             return HttpResponseClientRedirect(log.get_absolute_url()) if request.htmx else redirect(log)
         messages.success(request, "Detail saved.", extra_tags="beside-form")  # shown by the button just tapped
         return redirect(f"{log.get_absolute_url()}#detail")
+    running_pause = PauseSession.objects.for_user(request.user).running().first()
     return render(
         request,
         "journal/log_detail.html",
         {
             "log": log,
+            "next_step": log.next_step(running_pause),
             "custom_labels": labels_by_key(custom_choices_for(request.user)),
             "detail_form": detail_form,
             "needs_care": moment_needs_care(log),
             "default_pause_minutes": request.journal_settings.default_pause_minutes,
-            "running_pause": PauseSession.objects.for_user(request.user).running().first(),
+            "running_pause": running_pause,
         },
     )
 

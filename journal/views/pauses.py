@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journal.care import pause_needs_care
 from journal.choices import ActedOn, UrgePassed
-from journal.forms import PauseFinishForm, PauseStartForm
+from journal.forms import PauseFinishForm, PauseStartForm, UnsentMessageForm
 from journal.models import PauseSession, Reframe, TriggerLog
 from journal.params import whole_number
 from journal.submissions import save_once
@@ -75,20 +76,27 @@ def already_running(request, pause):
 @login_required
 @require_GET
 def pause_detail(request, pk):
-    pause = get_pause_for_user(request, pk)
-    pinned = Reframe.objects.for_user(request.user).filter(pinned=True)[:3]
+    return pause_page(request, get_pause_for_user(request, pk))
+
+
+def pause_page(request, pause, finish_form=None, message_form=None):
+    """The pause as it stands: running, over and waiting for how it went, or finished. Re-shown with a form's
+    errors (and everything typed) when one of its forms was not right."""
+    running = pause.is_running()
     return render(
         request,
         "journal/pause_detail.html",
         {
             "pause": pause,
-            "running": pause.is_running(),
-            "form": PauseFinishForm(instance=pause),
-            "pinned_reframes": pinned,
+            "running": running,
+            "form": finish_form or PauseFinishForm(instance=pause, early=running),
+            "message_form": message_form or UnsentMessageForm(instance=pause),
+            "pinned_reframes": Reframe.objects.for_user(request.user).for_the_pause_screen()[:3],
             "prompts": GROUNDING_PROMPTS,
             "needs_care": pause_needs_care(pause),
-            "end_is_announced": end_is_announced(pause),
+            "end_is_announced": running and end_is_announced(pause),
         },
+        status=422 if request.htmx and (finish_form or message_form) else 200,
     )
 
 
@@ -99,22 +107,25 @@ def end_is_announced(pause):
 
 @login_required
 @require_POST
+def pause_message(request, pk):
+    """Keep the message the person wants to send; once the time is up, also what they chose to do with it."""
+    pause = get_pause_for_user(request, pk)
+    form = UnsentMessageForm(request.POST, instance=pause)
+    if not form.is_valid():  # the page shows the pause as stored, the form what was typed
+        return pause_page(request, get_pause_for_user(request, pk), message_form=form)
+    pause = form.save()
+    if not pause_needs_care(pause):
+        messages.success(request, "Kept. It waits here until your pause is over." if pause.is_running() else "Saved.")
+    return redirect(reverse("journal:pause_detail", args=[pause.pk]) + "#message")
+
+
+@login_required
+@require_POST
 def pause_finish(request, pk):
     pause = get_pause_for_user(request, pk)
-    form = PauseFinishForm(request.POST, instance=pause)
+    form = PauseFinishForm(request.POST, instance=pause, early=pause.is_running())
     if not form.is_valid():
-        return render(
-            request,
-            "journal/pause_detail.html",
-            {
-                "pause": pause,
-                "running": pause.is_running(),
-                "form": form,
-                "prompts": GROUNDING_PROMPTS,
-                "needs_care": pause_needs_care(pause),
-            },
-            status=422 if request.htmx else 200,
-        )
+        return pause_page(request, get_pause_for_user(request, pk), finish_form=form)
     pause = form.save(commit=False)
     if not pause.is_finished:
         pause.finished_at = timezone.now()

@@ -35,7 +35,7 @@ def starter_initial(request):
                 "balanced_thought": starter.balanced,
             }
         if script := lessons.starter_script(slug, _index(request.GET.get("script"))):
-            initial |= {"script_instead": script.instead, "script_try": script.try_saying}
+            initial |= {"script_instead": script.instead, "script_try": script.try_saying, "kind": "script"}
     log_id = request.GET.get("log", "")
     if whole_number(log_id) is not None:
         log = get_object_or_404(TriggerLog, pk=log_id, user=request.user)
@@ -52,18 +52,28 @@ def starter_initial(request):
 def reframe_list(request):
     reframes = Reframe.objects.for_user(request.user).select_related("log")
     starters = [(lesson, lesson.reframes, lesson.scripts) for lesson in library() if lesson.reframes or lesson.scripts]
-    return render(request, "journal/reframes.html", {"reframes": reframes, "starters": starters})
+    return render(
+        request,
+        "journal/reframes.html",
+        {"drafts": reframes.drafts(), "reframes": reframes.finished(), "starters": starters},
+    )
+
+
+def saved_message(reframe):
+    return "Draft kept. Finish it whenever you like." if reframe.is_draft else "Reframe saved."
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def reframe_new(request):
-    form = ReframeForm(request.POST or None, initial=starter_initial(request), user=request.user)
+    form = ReframeForm(
+        request.POST or None, initial=starter_initial(request), user=request.user, as_draft="draft" in request.POST
+    )
     if request.method == "POST" and form.is_valid():
         reframe, created = save_once(form, request.user)
         cared_for = needs_care(reframe)
         if created and not cared_for:
-            messages.success(request, "Reframe saved.")
+            messages.success(request, saved_message(reframe))
         if reframe.log:
             return redirect(reframe.log.get_absolute_url())  # which opens with care if any of its reframes needs it
         return redirect("journal:reframe_edit", pk=reframe.pk) if cared_for else redirect("journal:reframes")
@@ -78,12 +88,12 @@ def reframe_new(request):
 @require_http_methods(["GET", "POST"])
 def reframe_edit(request, pk):
     reframe = get_reframe_for_user(request, pk)
-    form = ReframeForm(request.POST or None, instance=reframe, user=request.user)
+    form = ReframeForm(request.POST or None, instance=reframe, user=request.user, as_draft="draft" in request.POST)
     if request.method == "POST" and form.is_valid():
         form.save()
         if needs_care(reframe):
             return redirect("journal:reframe_edit", pk=reframe.pk)
-        messages.success(request, "Reframe saved.")
+        messages.success(request, saved_message(reframe))
         return redirect("journal:reframes")
     return render(
         request,

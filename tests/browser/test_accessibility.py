@@ -33,15 +33,29 @@ JOURNAL = {
     "pause-start": "/journal/pause/",
     "pause-running": "/journal/pause/{running_pause}/",
     "pause-finished": "/journal/pause/{finished_pause}/",
+    "pause-over": "/journal/pause/{pause_over}/",
     "reframes": "/journal/reframes/",
     "reframe-new": "/journal/reframes/new/",
+    "reframe-script": "/journal/reframes/new/?lesson=communicating-needs&script=0",
     "settings": "/journal/settings/",
     "review": "/journal/review/",
     "review-4-weeks": "/journal/review/?weeks=4",
     "import": "/journal/import/",
     "delete-account": "/accounts/delete/",
 }
-DARK = ["home", "lesson", "glossary", "crisis", "quick-log", "entry", "pause-running", "reframe-new", "review"]
+DARK = [
+    "home",
+    "lesson",
+    "glossary",
+    "crisis",
+    "quick-log",
+    "entry",
+    "pause-running",
+    "pause-over",
+    "reframes",
+    "reframe-new",
+    "review",
+]
 PAGES = [pytest.param(name, "light", id=name) for name in [*PUBLIC, *JOURNAL]] + [
     pytest.param(name, "dark", id=f"{name}-dark") for name in DARK
 ]
@@ -54,8 +68,12 @@ def journal(owner):
     log = TriggerLogFactory(user=owner, intensity=9, trigger_kind="slow_reply", urge="text_again")
     TriggerLogFactory(user=owner, occurred_at=timezone.now() - timedelta(days=3))
     ReframeFactory(user=owner, log=log, pinned=True)
-    finished = PauseSessionFactory(user=owner, log=log, started_at=timezone.now() - timedelta(hours=2), finished=True)
-    return {"log": log.pk, "finished_pause": finished.pk}
+    ReframeFactory(user=owner, is_draft=True, balanced_thought="")
+    finished = PauseSessionFactory(
+        user=owner, log=log, started_at=timezone.now() - timedelta(hours=2), finished=True, unsent_message="Call me?"
+    )
+    over = PauseSessionFactory(user=owner, started_at=timezone.now() - timedelta(hours=3), unsent_message="Call me?")
+    return {"log": log.pk, "finished_pause": finished.pk, "pause_over": over.pk}
 
 
 @pytest.mark.parametrize(("name", "scheme"), PAGES)
@@ -66,7 +84,9 @@ def test_no_accessibility_violations(request, new_context, axe, name, scheme):
         owner = request.getfixturevalue("owner")
         values.update(request.getfixturevalue("journal"))
         if name == "pause-running":
-            values["running_pause"] = PauseSessionFactory(user=owner, started_at=timezone.now()).pk
+            values["running_pause"] = PauseSessionFactory(
+                user=owner, started_at=timezone.now(), unsent_message="Call me?"
+            ).pk
         sign_in(page, owner.username)
     page.goto({**PUBLIC, **JOURNAL}[name].format(**values))
     if scheme == "dark":

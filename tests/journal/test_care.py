@@ -189,6 +189,16 @@ def test_finishing_a_pause_still_at_9_leads_with_care_on_the_moment(owner_client
     assert praise_in(response) == []
 
 
+def test_a_message_kept_during_a_pause_with_words_of_distress_leads_with_care(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=timezone.now())
+    response = owner_client.post(
+        f"/journal/pause/{pause.pk}/message/", {"unsent_message": f"{DISTRESS}. Goodbye."}, follow=True
+    )
+    assert leads_with_care(response)
+    assert "Kept." not in response.content.decode()
+    assert 'role="timer"' in response.content.decode()  # the pause goes on beneath it
+
+
 def test_an_ordinary_pause_gets_its_thanks(owner_client, owner):
     pause = PauseSessionFactory(user=owner, started_at=timezone.now() - timedelta(minutes=25))
     response = owner_client.post(

@@ -17,7 +17,7 @@ from journal.sealed import sealed_fields
 CANARY = "plain-canary-label"
 TEXT_FIELDS = {
     "triggerlog": ["what_happened", "story", "notes"],
-    "pausesession": ["what_i_did"],
+    "pausesession": ["what_i_did", "unsent_message"],
     "reframe": ["anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"],
     "weeklyreflection": ["noticed", "helped", "intention"],
 }
@@ -29,7 +29,7 @@ def marker(field):
 
 def a_journal_with_every_text_field(owner):
     log = TriggerLogFactory(user=owner, **{f: marker(f) for f in TEXT_FIELDS["triggerlog"]})
-    PauseSessionFactory(user=owner, log=log, what_i_did=marker("what_i_did"))
+    PauseSessionFactory(user=owner, log=log, **{f: marker(f) for f in TEXT_FIELDS["pausesession"]})
     ReframeFactory(user=owner, **{f: marker(f) for f in TEXT_FIELDS["reframe"]})
     WeeklyReflection.objects.create(
         user=owner, week_start="2026-11-16", **{f: marker(f) for f in TEXT_FIELDS["weeklyreflection"]}

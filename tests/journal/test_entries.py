@@ -79,7 +79,7 @@ def test_entry_page_shows_pauses_reframes_and_lessons(owner_client, owner):
     assert "20-minute pause" in content
     assert "Busy, not leaving." in content
     assert "/lessons/common-triggers/" in content and "/lessons/protest-behaviours/" in content
-    assert "Start a 20-minute pause" in content and "Write a reframe" in content
+    assert "Pause again" in content and "Write a reframe" in content  # a pause is done: the reframe leads
 
 
 def test_detail_is_saved_on_the_entry_page(owner_client, owner):

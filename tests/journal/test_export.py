@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def full_journal(owner):
     log = TriggerLogFactory(user=owner, what_happened="No reply all evening", trigger_kind="my-work-deadline")
     LogTag.objects.create(log=log, kind=LogTag.Kind.SENSATION, value="tight_chest")
-    PauseSessionFactory(user=owner, log=log, finished=True)
+    PauseSessionFactory(user=owner, log=log, finished=True, unsent_message="Are you ok?", unsent_choice="let_it_go")
     ReframeFactory(user=owner, log=log, pinned=True)
     WeeklyReflectionFactory(user=owner)
     CustomChoiceFactory(user=owner, label="Work deadline")
@@ -43,7 +43,16 @@ def edge_journal(owner):
     )
     LogTag.objects.create(log=log, kind=LogTag.Kind.EMOTION, value="anxious")
     PauseSessionFactory(user=owner, log=None, intensity_before=0, intensity_after=0, what_i_did="")
-    ReframeFactory(user=owner, log=None, pinned=False, believability_before=0, believability_after=0, alternatives="")
+    ReframeFactory(
+        user=owner,
+        log=None,
+        pinned=False,
+        believability_before=0,
+        believability_after=0,
+        alternatives="",
+        balanced_thought="",
+        is_draft=True,
+    )
     LessonRead.objects.create(user=owner, lesson_slug="common-triggers")
     settings = UserSettings.objects.get(user=owner)
     settings.week_start, settings.country = 6, "NZ"
@@ -75,6 +84,11 @@ def test_export_holds_everything(owner_client, full_journal):
     assert document["moments"][0]["what_happened"] == "No reply all evening"
     assert document["moments"][0]["sensations"] == ["tight_chest"]
     assert document["pauses"][0]["moment"] == document["moments"][0]["ref"]
+    assert (document["pauses"][0]["unsent_message"], document["pauses"][0]["unsent_choice"]) == (
+        "Are you ok?",
+        "let_it_go",
+    )
+    assert document["reframes"][0]["is_draft"] is False
     assert document["reframes"][0]["pinned"] is True
     assert len(document["reflections"]) == 1
     assert document["custom_choices"][0]["label"] == "Work deadline"

@@ -35,6 +35,7 @@ OBJECT_FOR_URL = {
     "log_delete": "log",
     "pause_detail": "pause",
     "pause_finish": "pause",
+    "pause_message": "pause",
     "reframe_edit": "reframe",
     "reframe_pin": "reframe",
     "reframe_delete": "reframe",

@@ -1,8 +1,9 @@
 import re
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
@@ -133,7 +134,7 @@ def test_finishing_without_answers_keeps_the_pause_open(owner_client, owner):
     response = owner_client.post(f"/journal/pause/{pause.pk}/finish/", {"what_i_did": "Breathed"})
     assert response.status_code == 200
     assert "Please check the form" in response.content.decode()
-    assert 'value="Breathed"' in response.content.decode()
+    assert re.search(r'<textarea name="what_i_did"[^>]*>\s*Breathed</textarea>', response.content.decode())
     pause.refresh_from_db()
     assert not pause.is_finished
 
@@ -146,3 +147,155 @@ def test_pause_page_shows_breathing_grounding_and_pinned_reframes(owner_client, 
     assert "breath-circle" in content and "Name five things you can see." in content
     assert "I am safe right now." in content and "Not pinned." not in content
     assert "pause.js" in content
+
+
+# The end of the pause, ending early, and the message kept instead of sent ------------------------------------
+
+STARTED = datetime(2026, 12, 4, 21, 0, tzinfo=UTC)
+
+
+def page(client, pause):
+    return client.get(f"/journal/pause/{pause.pk}/").content.decode()
+
+
+def finish(client, pause, **answers):
+    return client.post(f"/journal/pause/{pause.pk}/finish/", answers)
+
+
+def title_and_heading(content):
+    return re.search(r"<title>([^<]*)</title>", content).group(1), re.search(r"<h1[^>]*>([^<]*)</h1>", content).group(1)
+
+
+def test_once_the_time_is_up_the_page_says_so_without_javascript(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=STARTED, minutes=20)
+    with time_machine.travel(STARTED + timedelta(minutes=19, seconds=59)):
+        running = page(owner_client, pause)
+    with time_machine.travel(STARTED + timedelta(minutes=20)):
+        over = page(owner_client, pause)
+    assert title_and_heading(running) == ("Pause: breathe · Secure Base", "Pause: breathe")
+    assert "breath-circle" in running
+    assert title_and_heading(over) == ("Your pause is over · Secure Base", "Your pause is over")
+    assert "breath-circle" not in over and 'role="timer"' not in over
+    assert "Your 20 minutes are over. How are you now?" in over
+
+
+def test_ending_early_asks_one_question(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=STARTED, minutes=20)
+    with time_machine.travel(STARTED + timedelta(minutes=5)):
+        content = page(owner_client, pause)
+        response = finish(owner_client, pause, urge_passed="partly")
+    # The one question is in view; the rest wait, hidden and not required, for the end.
+    asked_now, at_the_end = content.split('<div class="js-at-end" hidden>', 1)
+    asked_now = asked_now[asked_now.index('id="finish"') :]
+    assert 'name="urge_passed"' in asked_now and 'name="intensity_after"' not in asked_now
+    assert 'name="intensity_after"' in at_the_end and not re.search(r'name="intensity_after"[^>]*required', content)
+    assert response.status_code == 302
+    pause.refresh_from_db()
+    assert pause.stopped_early and pause.urge_passed == "partly" and pause.intensity_after is None
+
+
+def test_ending_early_without_its_one_answer_keeps_the_pause_open(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=STARTED, minutes=20)
+    with time_machine.travel(STARTED + timedelta(minutes=5)):
+        response = finish(owner_client, pause)
+    assert "Please check the form" in response.content.decode()
+    pause.refresh_from_db()
+    assert not pause.is_finished
+
+
+def test_when_the_time_is_up_how_strong_it_feels_is_asked_too(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=STARTED, minutes=20)
+    with time_machine.travel(STARTED + timedelta(minutes=21)):
+        response = finish(owner_client, pause, urge_passed="yes", what_i_did="Made tea")
+    content = response.content.decode()
+    assert re.search(r'id="id_intensity_after_error"|class="field field-error">\s*<fieldset', content)
+    assert re.search(r"<textarea[^>]*>\s*Made tea</textarea>", content)
+    pause.refresh_from_db()
+    assert not pause.is_finished
+
+
+def keep_message(client, pause, text, **extra):
+    return client.post(f"/journal/pause/{pause.pk}/message/", {"unsent_message": text, **extra})
+
+
+def test_the_message_waits_on_the_pause_until_the_time_is_up(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=STARTED, minutes=20)
+    with time_machine.travel(STARTED + timedelta(minutes=3)):
+        response = keep_message(owner_client, pause, "Why haven't you answered me?", unsent_choice="send_myself")
+        assert response["Location"] == f"/journal/pause/{pause.pk}/#message"
+        running = page(owner_client, pause)
+    pause.refresh_from_db()
+    assert pause.unsent_message == "Why haven't you answered me?"
+    assert pause.unsent_choice == "", "nothing to decide until the time is up"
+    assert "Your message waits here until 21:20" in running
+    assert "Copy the message" not in running.split('<div class="js-at-end" hidden>')[0]
+
+    with time_machine.travel(STARTED + timedelta(minutes=20, seconds=1)):
+        over = page(owner_client, pause)
+    assert "The message you kept" in over and "Copy the message" in over
+    assert re.search(r"<textarea[^>]*>\s*Why haven&#x27;t you answered me\?</textarea>", over)
+    assert 'name="unsent_choice"' in over
+
+
+def test_the_choice_about_the_message_is_recorded_with_the_outcome(owner_client, owner):
+    log = TriggerLogFactory(user=owner, intensity=7)
+    pause = PauseSessionFactory(user=owner, log=log, started_at=STARTED, minutes=20, intensity_before=7)
+    with time_machine.travel(STARTED + timedelta(minutes=2)):
+        keep_message(owner_client, pause, "Are you angry with me?")
+    with time_machine.travel(STARTED + timedelta(minutes=20, seconds=5)):
+        finish(
+            owner_client,
+            pause,
+            urge_passed="yes",
+            intensity_after="3",
+            unsent_message="Hope your day went well. Talk later?",
+            unsent_choice="change_it",
+        )
+        moment = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
+    pause.refresh_from_db()
+    assert (pause.unsent_message, pause.unsent_choice) == ("Hope your day went well. Talk later?", "change_it")
+    assert pause.is_finished and not pause.stopped_early
+    assert "The message you kept: “I changed it first.”" in moment
+
+
+def test_after_ending_early_the_message_can_still_be_decided(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=STARTED, minutes=20)
+    with time_machine.travel(STARTED + timedelta(minutes=2)):
+        keep_message(owner_client, pause, "Call me")
+        finish(owner_client, pause, urge_passed="no")
+        content = page(owner_client, pause)
+        assert "The message you kept" in content and "Copy the message" in content
+        keep_message(owner_client, pause, "Call me", unsent_choice="let_it_go")
+    pause.refresh_from_db()
+    assert pause.unsent_choice == "let_it_go"
+
+
+def test_a_message_too_long_keeps_what_was_typed(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=STARTED, minutes=20)
+    words = "please answer " * 200
+    with time_machine.travel(STARTED + timedelta(minutes=2)):
+        response = keep_message(owner_client, pause, words)
+    content = response.content.decode()
+    assert response.status_code == 200 and "Please check the form" in content
+    assert words.strip() in content
+    pause.refresh_from_db()
+    assert pause.unsent_message == ""
+
+
+def test_no_one_can_write_a_message_on_someone_elses_pause(owner_client, stranger):
+    pause = PauseSessionFactory(user=stranger, started_at=timezone.now())
+    response = keep_message(owner_client, pause, "not mine to write")
+    assert response.status_code == 404
+    pause.refresh_from_db()
+    assert pause.unsent_message == ""
+
+
+def test_a_refused_choice_about_the_message_keeps_the_words_and_decides_nothing(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, finished=True, unsent_message="See you later?")
+    words = "I'm sorry " * 250
+    response = keep_message(owner_client, pause, words, unsent_choice="change_it")
+    content = response.content.decode()
+    assert "Please check the form" in content and words.strip().replace("'", "&#x27;") in content
+    assert re.search(r'value="change_it"[^>]*checked', content)
+    pause.refresh_from_db()
+    assert (pause.unsent_message, pause.unsent_choice) == ("See you later?", "")

@@ -2,9 +2,10 @@ import re
 import uuid
 
 import pytest
+from django.utils import timezone
 
 from attachment_app.lessons import library
-from journal.factories import ReframeFactory, TriggerLogFactory
+from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
 from journal.models import Reframe
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +37,8 @@ def test_adopt_a_starter_reframe_from_a_lesson(owner_client, owner):
 def test_adopt_a_script_from_a_lesson(owner_client):
     lesson = next(lesson for lesson in library() if lesson.scripts)
     content = owner_client.get(f"/journal/reframes/new/?lesson={lesson.slug}&script=0").content.decode()
-    assert 'name="script_try"' in content
-    assert re.search(r"<details open>", content)
+    assert re.search(r'<textarea name="script_try"[^>]*required[^>]*>', content)
+    assert "<h1>Practise a script</h1>" in content
 
 
 @pytest.mark.parametrize(
@@ -91,3 +92,94 @@ def test_reframes_page_lists_mine_pinned_first_and_the_lesson_starters(owner_cli
     content = owner_client.get("/journal/reframes/").content.decode()
     assert content.index("First") < content.index("Second")
     assert "Ideas from the lessons" in content and "Make it mine" in content
+
+
+# Drafts, scripts and textareas -------------------------------------------------------------------------------
+
+
+def test_a_draft_keeps_only_the_anxious_thought(owner_client, owner):
+    response = owner_client.post(
+        "/journal/reframes/new/", {"anxious_thought": "They are going to leave me.", "draft": "1"}, follow=True
+    )
+    reframe = Reframe.objects.get(user=owner)
+    assert (reframe.is_draft, reframe.anxious_thought, reframe.balanced_thought) == (
+        True,
+        "They are going to leave me.",
+        "",
+    )
+    content = response.content.decode()
+    assert "Draft kept" in content
+    drafts = content[content.index("Drafts to finish") : content.index("Ideas from the lessons")]
+    assert "They are going to leave me." in drafts and f"/journal/reframes/{reframe.pk}/" in drafts
+
+
+def test_without_the_draft_button_a_reframe_needs_its_balanced_thought(owner_client):
+    response = owner_client.post("/journal/reframes/new/", {"anxious_thought": "They are going to leave me."})
+    content = response.content.decode()
+    assert "save this as a draft to finish later" in content
+    assert re.search(r"<textarea[^>]*>\s*They are going to leave me.</textarea>", content)
+    assert not Reframe.objects.exists()
+
+
+def test_even_a_draft_needs_the_anxious_thought(owner_client):
+    response = owner_client.post("/journal/reframes/new/", {"alternatives": "Busy day", "draft": "1"})
+    assert "Please check the form" in response.content.decode() and "Busy day" in response.content.decode()
+    assert not Reframe.objects.exists()
+
+
+def test_finishing_a_draft_later(owner_client, owner):
+    draft = ReframeFactory(user=owner, is_draft=True, balanced_thought="")
+    form = owner_client.get(f"/journal/reframes/{draft.pk}/").content.decode()
+    assert "<h1>Finish your reframe</h1>" in form
+    owner_client.post(
+        f"/journal/reframes/{draft.pk}/", {"anxious_thought": draft.anxious_thought, "balanced_thought": "Busy."}
+    )
+    draft.refresh_from_db()
+    assert not draft.is_draft and draft.balanced_thought == "Busy."
+    assert "Save as a draft" in form
+    assert "Save as a draft" not in owner_client.get(f"/journal/reframes/{draft.pk}/").content.decode()
+
+
+def test_a_pinned_draft_stays_off_the_pause_screen(owner_client, owner):
+    ReframeFactory(user=owner, is_draft=True, pinned=True, anxious_thought="draft words", balanced_thought="")
+    ReframeFactory(user=owner, pinned=True, balanced_thought="finished words")
+    pause = PauseSessionFactory(user=owner, started_at=timezone.now())
+    content = owner_client.get(f"/journal/pause/{pause.pk}/").content.decode()
+    assert "finished words" in content and "draft words" not in content
+
+
+def test_practise_this_script_opens_a_form_that_asks_only_for_the_script(owner_client, owner):
+    lesson = next(lesson for lesson in library() if lesson.scripts)
+    lesson_page = owner_client.get(f"/lessons/{lesson.slug}/").content.decode()
+    link = re.search(r'href="(/journal/reframes/new/\?lesson=[^"]+&amp;script=0)"', lesson_page).group(1)
+    form = owner_client.get(link.replace("&amp;", "&")).content.decode()
+    script = lesson.scripts[0]
+    assert "<h1>Practise a script</h1>" in form
+    assert re.search(r'<textarea name="script_try"[^>]*required[^>]*>', form)
+    assert not re.search(r'<textarea name="(anxious|balanced)_thought"[^>]*required', form)
+    assert 'name="kind" value="script"' in form
+
+    response = owner_client.post(
+        "/journal/reframes/new/",
+        {"kind": "script", "lesson_slug": lesson.slug, "script_instead": script.instead, "script_try": "My words."},
+    )
+    assert response.status_code == 302
+    reframe = Reframe.objects.get(user=owner)
+    assert (reframe.script_try, reframe.is_draft, reframe.is_script) == ("My words.", False, True)
+    listed = owner_client.get("/journal/reframes/").content.decode()
+    assert "My words." in listed and "Balanced thought:" not in listed
+
+
+def test_a_script_without_words_to_try_keeps_what_was_typed(owner_client):
+    response = owner_client.post("/journal/reframes/new/", {"kind": "script", "script_instead": "Why ignore me?"})
+    content = response.content.decode()
+    assert "Please check the form" in content and "Why ignore me?" in content
+    assert not Reframe.objects.exists()
+
+
+@pytest.mark.parametrize("query", ["", "?lesson=communicating-needs&script=0"])
+def test_every_text_of_a_reframe_is_a_textarea(owner_client, query):
+    form = owner_client.get(f"/journal/reframes/new/{query}").content.decode()
+    for name in ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"):
+        assert f'<textarea name="{name}"' in form
+    assert 'type="text"' not in form.split("<main", 1)[1]

@@ -59,6 +59,7 @@ def week_of_moments(owner):
     LogTag.objects.create(log=logs[1], kind=LogTag.Kind.SENSATION, value="tight_chest")
     LogTag.objects.create(log=logs[1], kind=LogTag.Kind.HELPED, value="moved")
     ReframeFactory(user=owner, created_at=at(20, 12))
+    ReframeFactory(user=owner, created_at=at(21, 9), is_draft=True, balanced_thought="")  # not written yet
     moment(owner, at(9, 20), trigger_kind="slow_reply", intensity=7)  # Monday of the week before
     return logs
 
