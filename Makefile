@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 DEMO_HINT := Demo account (DEBUG only): sign in at http://127.0.0.1:8000/accounts/login/ as demo / demo-password-123
 
-.PHONY: run test install browser loadtest lint format check clean
+.PHONY: run test install browser loadtest mutants lint format check clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,18 @@ test: install browser
 # 12 people logging for 30 s while a gunicorn worker is killed, on SQLite and PostgreSQL: 0 lost, 0 duplicated.
 loadtest: install
 	$(PY) tests/load/loadtest.py
+
+# Mutation testing: mutmut changes journal/ and the lesson library one small fault at a time and runs the
+# non-browser tests that reach the changed function. A whole run takes hours on two cores; pick modules with
+# `make mutants MUTANTS="journal.weeks* journal.params*"`. Results stay in mutants/ (`.venv/bin/mutmut browse`).
+MUTANTS ?=
+mutants: install
+	$(PY) -m pip install --quiet mutmut==3.8.1
+	$(VENV)/bin/mutmut run $(MUTANTS)
+	@$(VENV)/bin/mutmut results --all true | awk -F': ' 'NF == 2 { n[$$2]++ } END { \
+		for (s in n) printf "%6d %s\n", n[s], s; \
+		if (n["killed"] + n["survived"]) printf "score: %.1f%% of faults caught (killed / (killed + survived))\n", \
+			100 * n["killed"] / (n["killed"] + n["survived"]) }'
 
 lint: install
 	$(VENV)/bin/ruff check .

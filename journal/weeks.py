@@ -95,9 +95,6 @@ class Week:
     def next(self):
         return self.shifted(1)
 
-    def contains(self, moment):
-        return self.starts_at <= moment < self.ends_at
-
 
 def date_range_label(first, last):
     """Dates from `first` to `last`, naming each month and year once: "16 – 22 Nov 2026", "30 Nov – 6 Dec 2026"."""

@@ -130,3 +130,14 @@ def test_the_home_glance_counts_from_monday_midnight(owner_client, owner, instan
     with time_machine.travel(local(date(2026, 11, 23), 0, 30), tick=False):
         page = owner_client.get("/").content.decode()
     assert glance in page
+
+
+def test_a_sunday_week_is_still_this_week_on_monday(owner_client, owner):
+    """On its second day a Sunday-to-Saturday week is 'this week' (on its first, the review shows the week before)."""
+    UserSettings.objects.filter(user=owner).update(week_start=WeekStart.SUNDAY)
+    TriggerLogFactory(user=owner, occurred_at=local(date(2026, 11, 22), 10, 0), trigger_kind="milestone")
+    with time_machine.travel(local(date(2026, 11, 23), 12, 0), tick=False):
+        review = owner_client.get("/journal/review/").content.decode()
+        home = owner_client.get("/").content.decode()
+    assert "<h1>This week</h1>" in review and "22 – 28 Nov 2026" in review
+    assert "You logged <strong>1</strong> moment" in home
