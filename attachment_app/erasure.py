@@ -6,13 +6,15 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
+from journal.signals import many_changes
+
 SESSION_USER_KEY = "_auth_user_id"
 NOTIFICATION_TASK = "reminders.tasks.send_notification"
 
 
 def erase(user):
     """Remove every row tied to the person, in one transaction: all or nothing."""
-    with transaction.atomic():
+    with transaction.atomic(), many_changes(user.pk):
         for model in (AccessAttempt, AccessFailureLog, AccessLog):
             model.objects.filter(username=user.get_username()).delete()
         Session.objects.filter(pk__in=sessions_of(user)).delete()

@@ -21,6 +21,7 @@ from journal.bulk_insert import insert
 from journal.choices import TriggerKind, Urge
 from journal.models import LogTag, UserSettings
 from journal.portability import FORMAT, READABLE_VERSIONS, REMINDER_FIELDS, SECTIONS, SETTINGS_FIELDS, TAG_LISTS
+from journal.signals import many_changes
 from reminders.models import ReminderSettings
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -191,7 +192,11 @@ class Plan:
         return value in BUILT_IN[choices] or value in self.custom_keys or value.startswith("my-")
 
     def write(self):
-        """Out with the old journal, in with the file's, a batch at a time."""
+        """Out with the old journal, in with the file's, a batch at a time (the journal is marked changed once)."""
+        with many_changes(self.user.pk):
+            return self.replace_everything()
+
+    def replace_everything(self):
         with transaction.atomic():
             for section in reversed(SECTIONS):
                 section.model.objects.filter(user=self.user).delete()
@@ -204,7 +209,6 @@ class Plan:
                 with transaction.atomic():
                     self.write_batch(section, pairs[start : start + BATCH], log_for_ref)
             counts[section.key] = len(pairs)
-        UserSettings.mark_changed(self.user.pk)
         return counts
 
     def write_batch(self, section, pairs, log_for_ref):

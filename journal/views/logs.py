@@ -11,7 +11,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from attachment_app.lessons import library
 from journal.care import moment_needs_care, needs_care
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
-from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog, UserSettings
+from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog
 from journal.submissions import save_once
 
 ENTRIES_PER_PAGE = 20
@@ -127,7 +127,6 @@ def log_delete(request, pk):
     log = get_log_for_user(request, pk)
     if request.method == "POST":
         log.delete()
-        UserSettings.mark_changed(request.user.pk)
         messages.success(request, "That moment is deleted.")
         return redirect("journal:entries")
     return render(request, "journal/log_delete.html", {"log": log})

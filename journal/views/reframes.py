@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from attachment_app.lessons import library
 from journal.care import needs_care
 from journal.forms import ReframeForm
-from journal.models import Reframe, TriggerLog, UserSettings
+from journal.models import Reframe, TriggerLog
 from journal.params import whole_number
 from journal.submissions import save_once
 
@@ -124,7 +124,6 @@ def reframe_delete(request, pk):
     reframe = get_reframe_for_user(request, pk)
     if request.method == "POST":
         reframe.delete()
-        UserSettings.mark_changed(request.user.pk)
         messages.success(request, "Reframe deleted.")
         return redirect("journal:reframes")
     return render(request, "journal/reframe_delete.html", {"reframe": reframe})

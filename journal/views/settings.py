@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from attachment_app.crisis_lines import crisis_lines
 from journal.forms import CustomChoiceForm, SettingsForm
-from journal.models import CustomChoice, UserSettings
+from journal.models import CustomChoice
 
 
 def render_settings(request, form, choice_form, status=200):
@@ -56,6 +56,5 @@ def add_custom_choice(request):
 def delete_custom_choice(request, pk):
     choice = get_object_or_404(CustomChoice, pk=pk, user=request.user)
     choice.delete()
-    UserSettings.mark_changed(request.user.pk)
     messages.success(request, f"Removed “{choice.label}”. Moments you logged with it keep their name.")
     return redirect("journal:settings")

@@ -11,7 +11,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from attachment_app.erasure import erase
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
 from journal.models import CustomChoice
 from tests.pages import seen
@@ -140,3 +143,17 @@ def test_each_write_makes_the_cached_review_fresh(owner_client, journal, clock, 
     assert served == fresh, f"after '{write}' the review was stale"
     if changes_review:
         assert served != before, f"'{write}' should show in the review"
+
+
+def marks(queries):
+    return [query["sql"] for query in queries if 'SET "journal_changed_at"' in query["sql"]]
+
+
+def test_big_changes_mark_the_journal_once_not_once_a_row(owner_client, owner, journal, clock):
+    TriggerLogFactory.create_batch(30, user=owner, occurred_at=NOW - timedelta(hours=2))
+    with CaptureQueriesContext(connection) as imported:
+        owner_client.post("/journal/import/", {"file": exported_moment(owner_client), "confirm": "on"})
+    with CaptureQueriesContext(connection) as erased:
+        erase(owner)
+    assert len(marks(imported.captured_queries)) == 1, "34 deleted moments and one imported: one mark"
+    assert len(marks(erased.captured_queries)) <= 1
