@@ -329,7 +329,13 @@ class PauseSession(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
-        indexes = [models.Index(fields=["user", "started_at"], name="pause_user_started")]
+        indexes = [
+            models.Index(fields=["user", "started_at"], name="pause_user_started"),
+            # Open pauses are a handful among thousands: this index holds only them, so finding one stays quick.
+            models.Index(
+                fields=["user", "-started_at"], condition=models.Q(finished_at__isnull=True), name="pause_user_open"
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_pause_submission"),
             models.UniqueConstraint(fields=["user", "current"], name="one_running_pause_per_person"),

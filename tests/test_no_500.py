@@ -61,7 +61,7 @@ ANY_VALUE = st.one_of(
     ),
 )
 QUERY_NAMES = [
-    "log", "reframe", "script", "lesson", "weeks", "date", "page", "next", "from", "q", "topic", "country",
+    "log", "reframe", "script", "lesson", "weeks", "date", "before", "after", "next", "from", "q", "topic", "country",
     "trigger", "urge", "since", "until",
 ]  # fmt: skip
 
@@ -121,7 +121,8 @@ QUERY_PAGES = {
     "lesson": ["/journal/reframes/new/"],
     "weeks": ["/journal/review/"],
     "date": ["/journal/review/"],
-    "page": ["/journal/"],
+    "before": ["/journal/", "/journal/?after=1"],
+    "after": ["/journal/", "/journal/?trigger=work"],
     "trigger": ["/journal/"],
     "urge": ["/journal/"],
     "since": ["/journal/", "/journal/?until=2026-11-01"],

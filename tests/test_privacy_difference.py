@@ -89,7 +89,7 @@ def owners_pages(owner_logs):
     return [
         "/",
         "/journal/",
-        "/journal/?page=2",
+        f"/journal/?before={owner_logs[20].pk}",
         "/journal/?trigger=slow_reply",
         f"/journal/?trigger={owner_logs[0].user.custom_choices.get().key}",
         "/journal/log/",

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,6 +11,7 @@ from attachment_app.lessons import library
 from journal.care import moment_needs_care, needs_care
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
 from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog
+from journal.paging import keyset_page
 from journal.submissions import save_once
 
 ENTRIES_PER_PAGE = 20
@@ -39,9 +39,10 @@ def entries(request):
         Prefetch("pauses", queryset=PauseSession.objects.order_by("started_at")),
         Prefetch("reframes", queryset=Reframe.objects.order_by("created_at")),
     )
-    page = Paginator(logs, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
+    page = keyset_page(logs, request.GET, ENTRIES_PER_PAGE)
     query = request.GET.copy()
-    query.pop("page", None)
+    for edge in ("before", "after", "page"):
+        query.pop(edge, None)
     return render(
         request,
         "journal/entries.html",

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,17 +10,58 @@ from journal.models import LogTag, TriggerLog
 pytestmark = pytest.mark.django_db
 
 
-def test_entries_are_newest_first_and_paginated(owner_client, owner):
+def shown(response):
+    return [log.what_happened for log in response.context["page"].object_list]
+
+
+def test_entries_are_newest_first_and_paged_older_and_newer(owner_client, owner):
+    now = timezone.now()
+    for hours in range(45):
+        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours), what_happened=f"moment {hours}")
+    first = owner_client.get("/journal/")
+    assert shown(first) == [f"moment {n}" for n in range(20)]
+    assert "← Newer" not in first.content.decode()
+
+    older_link = re.search(r'href="\?(before=\d+)" rel="next"', first.content.decode()).group(1)
+    second = owner_client.get(f"/journal/?{older_link}")
+    assert shown(second) == [f"moment {n}" for n in range(20, 40)]
+    third = owner_client.get("/journal/", {"before": second.context["page"].older})
+    assert shown(third) == [f"moment {n}" for n in range(40, 45)]
+    assert "Older →" not in third.content.decode()
+
+    back = owner_client.get("/journal/", {"after": third.context["page"].newer})
+    assert shown(back) == shown(second)
+    assert shown(owner_client.get("/journal/", {"after": back.context["page"].newer})) == shown(first)
+
+
+def test_moments_at_the_same_minute_are_neither_lost_nor_repeated_across_pages(owner_client, owner):
+    same_time = timezone.now() - timedelta(hours=1)
+    logs = TriggerLogFactory.create_batch(25, user=owner, occurred_at=same_time)
+    first = owner_client.get("/journal/").context["page"]
+    second = owner_client.get("/journal/", {"before": first.older}).context["page"]
+    seen = [log.pk for log in [*first.object_list, *second.object_list]]
+    assert sorted(seen) == sorted(log.pk for log in logs)
+    assert owner_client.get("/journal/", {"after": second.newer}).context["page"].object_list == first.object_list
+
+
+@pytest.mark.parametrize("edge", ["before", "after"])
+@pytest.mark.parametrize("value", ["999999", "abc", "-1", "0", "²"])
+def test_an_edge_that_is_not_your_moment_shows_the_newest(owner_client, owner, stranger, edge, value):
+    TriggerLogFactory(user=owner, what_happened="mine")
+    strangers = TriggerLogFactory(user=stranger, what_happened="theirs")
+    for asked in (value, str(strangers.pk)):
+        assert shown(owner_client.get("/journal/", {edge: asked})) == ["mine"]
+
+
+def test_paging_keeps_the_filter(owner_client, owner):
     now = timezone.now()
     for hours in range(25):
-        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours), what_happened=f"moment {hours}")
-    response = owner_client.get("/journal/")
-    page = response.context["page"]
-    assert [log.what_happened for log in page.object_list][:2] == ["moment 0", "moment 1"]
-    assert len(page.object_list) == 20
-    assert "Page 1 of 2" in response.content.decode()
-    assert len(owner_client.get("/journal/?page=2").context["page"].object_list) == 5
-    assert owner_client.get("/journal/?page=999").status_code == 200
+        TriggerLogFactory(user=owner, trigger_kind="slow_reply", occurred_at=now - timedelta(hours=hours))
+        TriggerLogFactory(user=owner, trigger_kind="work", occurred_at=now - timedelta(hours=hours, minutes=1))
+    content = owner_client.get("/journal/", {"trigger": "work"}).content.decode()
+    link = re.search(r'href="\?([^"]+)" rel="next"', content).group(1).replace("&amp;", "&")
+    assert link.startswith("trigger=work&before=")
+    assert {log.trigger_kind for log in owner_client.get(f"/journal/?{link}").context["page"].object_list} == {"work"}
 
 
 def test_entries_filter_by_trigger_urge_and_dates(owner_client, owner):
@@ -63,12 +105,15 @@ def test_entries_page_uses_a_fixed_number_of_queries(owner_client, owner, django
             ReframeFactory(user=owner, log=log)
 
     add_moments(2)
-    # session, user, settings, custom choices, count, page, tags, pauses, reframes, open pauses
-    with django_assert_num_queries(10):
+    # session, user, settings, custom choices, page, tags, pauses, reframes, open pauses (no count: keyset paging)
+    with django_assert_num_queries(9):
         owner_client.get("/journal/")
-    add_moments(15)
-    with django_assert_num_queries(10):
+    add_moments(30)
+    with django_assert_num_queries(9):
         owner_client.get("/journal/")
+    older = owner_client.get("/journal/").context["page"].older
+    with django_assert_num_queries(10):  # and the moment at the page's edge
+        owner_client.get("/journal/", {"before": older})
 
 
 def test_entry_page_shows_pauses_reframes_and_lessons(owner_client, owner):
