@@ -55,7 +55,7 @@ def bars(rows, title, description, series="series-1", top=None):
 
 
 def split_bars(rows, title, description):
-    """One bar per urge, split into acted on / let pass / not decided: rows of (label, acted, let_pass, undecided)."""
+    """One bar per urge, split into acted on / held back / not decided: rows of (label, acted, held_back, undecided)."""
     if not rows:
         return ""
     top = max(sum(row[1:]) for row in rows) or 1

@@ -231,7 +231,7 @@ class PauseStartForm(forms.ModelForm):
 
 class PauseFinishForm(forms.ModelForm):
     intensity_after = zero_to_ten("How strong is the feeling now?")
-    urge_passed = forms.ChoiceField(label="Did the urge pass?", choices=UrgePassed.choices, widget=ChipSelect)
+    urge_passed = forms.ChoiceField(label="Did the urge fade?", choices=UrgePassed.choices, widget=ChipSelect)
 
     class Meta:
         model = PauseSession

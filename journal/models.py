@@ -276,7 +276,7 @@ class PauseSession(models.Model):
     intensity_after = models.PositiveSmallIntegerField(
         "how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN
     )
-    urge_passed = models.CharField("did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True)
+    urge_passed = models.CharField("did the urge fade?", max_length=10, choices=UrgePassed.choices, blank=True)
     what_i_did = SealedCharField("what I did", max_length=300, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
     # True only on the pause whose timer is running for the person now (None otherwise): the database lets one

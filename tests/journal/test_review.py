@@ -71,9 +71,9 @@ def test_figures_count_the_week_and_compare_with_the_last(owner, week_of_moments
     assert figures["Average intensity"].display == "6.8"
     assert figures["Peak intensity"].value == 9
     assert figures["Pauses completed"].value == 4
-    assert figures["Urge passed after a pause"].display == "75%"
+    assert figures["Urge faded during a pause"].display == "75%"
     assert figures["Average drop across a pause"].display == "4.0"
-    assert (figures["Urges acted on"].value, figures["Urges let pass"].value) == (1, 3)
+    assert (figures["Urges acted on"].value, figures["Urges held back"].value) == (1, 3)
     assert figures["Reframes written"].value == 1
     assert figures["Moments logged"].trend == [0, 0, 0, 0, 0, 0, 1, 4]
 
@@ -86,7 +86,10 @@ def test_charts_data_triggers_heatmap_urges_body_and_what_helped(owner, week_of_
     assert heat["Wed"] == [1, 0, 0, 0]
     assert review.urges[0][1:] == ("Text or call again", 1, 2, 0)
     assert review.sensations == [("Tight chest", 2)]
-    assert review.helped == [("A walk or moving", 1, None)]
+    assert [(relief.label, relief.moments, relief.change) for relief in review.helped] == [
+        ("A pause", 4, "4.0 lower on average"),
+        ("A walk or moving", 0, "too few to tell"),  # its moment has no "how strong now"
+    ]
     assert review.pairs == [("Slow or no reply", "Text or call again", 3)]
 
 
@@ -96,7 +99,7 @@ def test_observations_are_kind_and_drawn_from_the_data(owner, week_of_moments):
         "Most moments came after “slow or no reply” (3 of 4), and they gathered in the evenings, "
         "Sunday evenings most of all."
     )
-    assert "When you paused, the urge passed 3 times out of 4." in notes
+    assert "When you paused, the urge faded 3 times out of 4." in notes
     assert not any(word in " ".join(notes).lower() for word in ("failed", "bad", "should", "wrong"))
 
 
@@ -399,5 +402,5 @@ def test_a_single_moment_and_a_single_pause_read_naturally(owner):
     PauseSessionFactory(user=owner, log=log, started_at=log.occurred_at, finished=True)
     assert review_of(owner).observations[:2] == [
         "Your one moment came after “slow or no reply”.",
-        "You paused once, and the urge passed.",
+        "You paused once, and the urge faded.",
     ]

@@ -19,7 +19,7 @@ def test_bars_escape_labels_people_wrote_themselves():
 def test_every_chart_is_named_and_has_no_inline_style():
     drawn = [
         charts.bars([("Slow or no reply", 4, "4")], "Triggers", "By kind"),
-        charts.split_bars([("Text or call again", 1, 2, 0)], "Urges", "Acted on or let pass"),
+        charts.split_bars([("Text or call again", 1, 2, 0)], "Urges", "Acted on or held back"),
         charts.heatmap([("Mon", [0, 1, 2, 3])], ["Morning", "Afternoon", "Evening", "Night"], "When", "By day"),
     ]
     for svg in drawn:
@@ -70,5 +70,5 @@ def test_the_week_at_a_glance_counts_only_this_week_of_this_person(owner, strang
     assert glance["moments"] == 3
     assert glance["average_intensity"] == pytest.approx(6)
     assert glance["top_trigger"] == "Slow or no reply"
-    assert (glance["pauses_completed"], glance["urge_passed"]) == (1, 1)
+    assert (glance["pauses_completed"], glance["urge_faded"]) == (1, 1)
     assert week_at_a_glance(owner)["moments"] == 3  # reads the settings itself when not given them
