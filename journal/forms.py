@@ -20,6 +20,7 @@ from journal.models import (
     LogTag,
     PauseSession,
     Reframe,
+    SecureMoment,
     TriggerLog,
     UserSettings,
     WeeklyReflection,
@@ -101,6 +102,33 @@ class QuickLogForm(forms.ModelForm):
 
     def clean_occurred_at(self):
         return self.cleaned_data.get("occurred_at") or self.instance.occurred_at or timezone.now()
+
+
+class SecureMomentForm(forms.ModelForm):
+    """A time you felt secure or handled something well: one tap saves it now; words are optional."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    occurred_at = forms.DateTimeField(
+        label="When was it?", required=False, widget=LocalDateTimeInput, help_text="Leave empty for now."
+    )
+
+    class Meta:
+        model = SecureMoment
+        fields = ["what_happened", "what_helped", "occurred_at"]
+        labels = {"what_happened": "What happened? (optional)", "what_helped": "What helped? (optional)"}
+        widgets = {
+            "what_happened": forms.Textarea(
+                attrs={"rows": 2, "placeholder": "For example: I waited for their reply and stayed calm"}
+            ),
+            "what_helped": forms.Textarea(attrs={"rows": 2, "placeholder": "For example: I reminded myself they care"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("idempotency_key", new_submission_key())
+
+    def clean_occurred_at(self):
+        return self.cleaned_data.get("occurred_at") or timezone.now()
 
 
 class LogDetailForm(forms.ModelForm):

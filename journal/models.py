@@ -380,6 +380,36 @@ class WeeklyReflection(models.Model):
         return not (self.noticed or self.helped or self.intention)
 
 
+class SecureMoment(models.Model):
+    """A time the person felt secure or handled something well: what earned security is built from.
+
+    No intensity: it is not a moment to measure, only one to remember.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="secure_moments")
+    occurred_at = models.DateTimeField("when", default=timezone.now)
+    what_happened = SealedTextField("what happened", max_length=1000, blank=True)
+    what_helped = SealedTextField("what helped", max_length=1000, blank=True)
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["user", "occurred_at"], name="secure_user_occurred")]
+        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_secure_submission")]
+
+    def __str__(self):
+        return f"Secure moment {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("journal:secure_detail", args=[self.pk])
+
+    def clean(self):
+        if self.occurred_at and self.occurred_at > timezone.now() + CLOCK_SKEW:
+            raise ValidationError({"occurred_at": "This can't be in the future. Pick a time up to now."})
+
+
 class LessonRead(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_read")
     lesson_slug = models.CharField(max_length=80)

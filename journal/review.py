@@ -19,6 +19,7 @@ from journal.models import (
     LogTag,
     PauseSession,
     Reframe,
+    SecureMoment,
     TriggerLog,
     UserSettings,
     choice_label,
@@ -30,6 +31,7 @@ MAX_WEEKS = 12
 RECURRING_WEEKS = 4
 # Fewer measured moments than this behind an average, and the review says "too few to tell" rather than rank it.
 ENOUGH_TO_TELL = 3
+BRIGHT_SIDE_SHOWN = 5
 # Times of day, in the order people think of them; `start` is the first local hour.
 PERIODS = [("morning", "Morning", 6), ("afternoon", "Afternoon", 12), ("evening", "Evening", 18), ("night", "Night", 0)]
 ACTED = (ActedOn.YES, ActedOn.PARTLY)
@@ -56,6 +58,7 @@ class WeekTotals:
     drop_sum: int = 0
     drop_count: int = 0
     reframes: int = 0
+    secure_moments: int = 0
     triggers: Counter = field(default_factory=Counter)
     trigger_intensity: Counter = field(default_factory=Counter)
 
@@ -160,6 +163,7 @@ class Review:
     recurring: list
     observations: list
     lessons: list
+    bright_side: list
 
     @property
     def previous(self):
@@ -168,7 +172,15 @@ class Review:
 
     @property
     def is_empty(self):
-        return not any(totals.moments or totals.pauses_started or totals.reframes for totals in self.summary_weeks)
+        return not any(
+            totals.moments or totals.pauses_started or totals.reframes or totals.secure_moments
+            for totals in self.summary_weeks
+        )
+
+    @property
+    def secure_moments(self):
+        """Secure moments saved in the weeks shown."""
+        return sum(totals.secure_moments for totals in self.summary_weeks)
 
     @property
     def helped_too_few(self):
@@ -271,6 +283,25 @@ def _reframes_by_week(user, boundaries):
     )
 
 
+def _secure_moments_by_week(user, boundaries):
+    return (
+        SecureMoment.objects.filter(user=user, occurred_at__gte=boundaries[0], occurred_at__lt=boundaries[-1])
+        .annotate(week=bucket(SecureMoment, "occurred_at", boundaries))
+        .values("week")
+        .annotate(saved=Count("id"))
+        .order_by()
+    )
+
+
+def _bright_side(user, start, end):
+    """The latest secure moments of the weeks shown, newest first, a few at most."""
+    return list(
+        SecureMoment.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end).order_by(
+            "-occurred_at", "-id"
+        )[:BRIGHT_SIDE_SHOWN]
+    )
+
+
 def _time_of_day_boundaries(weeks):
     """Local 00:00, 06:00, 12:00 and 18:00 of every day shown, in time order, each with its (day, period) cell."""
     starts, cells = [], []
@@ -318,7 +349,7 @@ def _tags_by_week(user, boundaries):
 
 
 def _weekly_totals(user, weeks):
-    """Per-week totals for `weeks` (consecutive, oldest first), from three grouped queries."""
+    """Per-week totals for `weeks` (consecutive, oldest first), from four grouped queries."""
     boundaries = week_boundaries(weeks)
     totals = [WeekTotals(week) for week in weeks]
     for row in _moments_by_week(user, boundaries):
@@ -344,6 +375,8 @@ def _weekly_totals(user, weeks):
         week.drop_count += row["drop_count"]
     for row in _reframes_by_week(user, boundaries):
         totals[row["week"]].reframes += row["written"]
+    for row in _secure_moments_by_week(user, boundaries):
+        totals[row["week"]].secure_moments += row["saved"]
     return totals
 
 
@@ -367,6 +400,7 @@ def _figures(history):
         figure("Urges acted on", lambda w: w.acted),
         figure("Urges held back", lambda w: w.held_back),
         figure("Reframes written", lambda w: w.reframes),
+        figure("Secure moments saved", lambda w: w.secure_moments),
     ]
 
 
@@ -631,6 +665,7 @@ def build_review(user, user_settings, week, weeks=1):
         recurring=_recurring(history, tag_rows, trigger_label),
         observations=_observations(summary, history, triggers, heatmap, trigger_label),
         lessons=_suggested_lessons(triggers, urges),
+        bright_side=_bright_side(user, start, end),
     )
 
 

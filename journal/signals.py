@@ -6,12 +6,20 @@ that slow. The views that delete one thing mark the journal changed themselves (
 
 from django.db.models.signals import post_save
 
-from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog, UserSettings, WeeklyReflection
+from journal.models import (
+    CustomChoice,
+    PauseSession,
+    Reframe,
+    SecureMoment,
+    TriggerLog,
+    UserSettings,
+    WeeklyReflection,
+)
 
 
 def journal_changed(sender, instance, **kwargs):
     UserSettings.mark_changed(instance.user_id)
 
 
-for model in (TriggerLog, PauseSession, Reframe, WeeklyReflection, CustomChoice):
+for model in (TriggerLog, PauseSession, Reframe, WeeklyReflection, CustomChoice, SecureMoment):
     post_save.connect(journal_changed, sender=model, dispatch_uid=f"journal-changed-{model.__name__}")
