@@ -1,6 +1,8 @@
 """Small server-rendered SVG charts. No inline styles (the CSP forbids them): colours come from CSS classes
-that hold colour-blind-safe palettes for light and dark mode. Every chart is named by its <title> and <desc>;
-the page puts a data table beside each one for screen readers and for people who prefer numbers.
+that hold colour-blind-safe palettes for light and dark mode. Text has no size here: the stylesheet sizes it in
+rem, so it grows with the person's text size rather than staying at a fixed number of pixels. Every chart is
+named by its <title> and <desc>; the page puts a data table beside each one for screen readers and for people
+who prefer numbers.
 """
 
 from itertools import count
@@ -9,6 +11,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 WIDTH = 320
+# A bar's row: its label's baseline, then the bar. The room above the label and between label and bar lets the
+# text grow to about twice its usual size before it meets a bar.
+ROW_HEIGHT = 42
+LABEL_BASELINE = 15
+BAR_TOP = 22
 _ids = count(1)
 
 
@@ -23,7 +30,7 @@ def _svg(height, title, description, body):
 
 
 def _fit(label, width):
-    """`label` cut to about `width` user units of 12px text, so it never runs into the number beside it."""
+    """`label` cut to about `width` user units of text at the usual size, so it stays clear of the number beside it."""
     chars = max(4, int(width / 6.8))
     return label if len(label) <= chars else label[: chars - 1].rstrip() + "…"
 
@@ -32,8 +39,8 @@ def _row_label(label, note, y):
     """A bar's label on the left and its figure on the right, above the bar."""
     room = WIDTH - 8 - 7 * len(note)
     return (
-        f'<text x="0" y="{y + 12}" font-size="12">{escape(_fit(label, room))}</text>'
-        f'<text x="{WIDTH}" y="{y + 12}" font-size="12" text-anchor="end">{escape(note)}</text>'
+        f'<text x="0" y="{y + LABEL_BASELINE}">{escape(_fit(label, room))}</text>'
+        f'<text x="{WIDTH}" y="{y + LABEL_BASELINE}" text-anchor="end">{escape(note)}</text>'
     )
 
 
@@ -42,16 +49,15 @@ def bars(rows, title, description, series="series-1", top=None):
     if not rows:
         return ""
     top = top or max(value for _, value, _ in rows) or 1
-    row_height = 38
     parts = []
     for index, (label, value, note) in enumerate(rows):
-        y = index * row_height
+        y = index * ROW_HEIGHT
         width = max(2, round(WIDTH * min(value, top) / top))
         parts.append(
             _row_label(label, note, y)
-            + f'<rect class="{series}" x="0" y="{y + 17}" width="{width}" height="14" rx="3"></rect>'
+            + f'<rect class="{series}" x="0" y="{y + BAR_TOP}" width="{width}" height="14" rx="3"></rect>'
         )
-    return _svg(len(rows) * row_height, title, description, "".join(parts))
+    return _svg(len(rows) * ROW_HEIGHT, title, description, "".join(parts))
 
 
 def split_bars(rows, title, description):
@@ -59,18 +65,17 @@ def split_bars(rows, title, description):
     if not rows:
         return ""
     top = max(sum(row[1:]) for row in rows) or 1
-    row_height = 38
     parts = []
     for index, (label, *parts_of_bar) in enumerate(rows):
-        y = index * row_height
+        y = index * ROW_HEIGHT
         x = 0
         parts.append(_row_label(label, str(sum(parts_of_bar)), y))
         for value, css in zip(parts_of_bar, ("series-2", "series-3", "series-none"), strict=True):
             width = round(WIDTH * value / top)
             if width:
-                parts.append(f'<rect class="{css}" x="{x}" y="{y + 17}" width="{width}" height="14"></rect>')
+                parts.append(f'<rect class="{css}" x="{x}" y="{y + BAR_TOP}" width="{width}" height="14"></rect>')
                 x += width
-    return _svg(len(rows) * row_height, title, description, "".join(parts))
+    return _svg(len(rows) * ROW_HEIGHT, title, description, "".join(parts))
 
 
 def heat_level(value, top):
@@ -85,13 +90,13 @@ def heatmap(rows, columns, title, description):
     top = max((value for _, values in rows for value in values), default=0)
     label_width, cell_width, cell_height, header = 40, (WIDTH - 40) // len(columns), 30, 20
     parts = [
-        f'<text x="{label_width + i * cell_width + cell_width / 2:.0f}" y="13" font-size="11" '
+        f'<text x="{label_width + i * cell_width + cell_width / 2:.0f}" y="13" class="column-label" '
         f'text-anchor="middle">{escape(name)}</text>'
         for i, name in enumerate(columns)
     ]
     for r, (label, values) in enumerate(rows):
         y = header + r * cell_height
-        parts.append(f'<text x="0" y="{y + 19}" font-size="12">{escape(label)}</text>')
+        parts.append(f'<text x="0" y="{y + 19}">{escape(label)}</text>')
         for c, value in enumerate(values):
             x = label_width + c * cell_width
             level = heat_level(value, top)
@@ -101,7 +106,7 @@ def heatmap(rows, columns, title, description):
             )
             if value:
                 parts.append(
-                    f'<text class="heat-ink-{level}" x="{x + cell_width / 2:.0f}" y="{y + 20}" font-size="12" '
+                    f'<text class="heat-ink-{level}" x="{x + cell_width / 2:.0f}" y="{y + 20}" '
                     f'text-anchor="middle">{value}</text>'
                 )
     return _svg(header + len(rows) * cell_height, title, description, "".join(parts))

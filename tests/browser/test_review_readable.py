@@ -1,0 +1,69 @@
+"""The review reads everywhere: chart text grows with the person's text size, a table that scrolls says so and
+can be scrolled from the keyboard, and the 4-week summary for a therapist prints on at most two A4 pages."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+
+from journal.management.commands import seed_demo
+from tests.browser.conftest import sign_in
+
+PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+PHONE_360 = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def demo_page(browser, base_url):
+    call_command(seed_demo.Command(), stdout=io.StringIO())
+    context = browser.new_context(base_url=base_url, **PHONE_360)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    sign_in(page, seed_demo.USERNAME, seed_demo.PASSWORD)
+    yield page
+    context.close()
+
+
+def chart_text_heights(page):
+    """How tall the first text of each chart is drawn on screen, in CSS pixels."""
+    return page.eval_on_selector_all(
+        "svg.chart", "charts => charts.map(chart => chart.querySelector('text').getBoundingClientRect().height)"
+    )
+
+
+def test_chart_text_grows_with_the_persons_text_size(demo_page):
+    demo_page.goto("/journal/review/?weeks=4")
+    usual = chart_text_heights(demo_page)
+    assert len(usual) >= 4 and min(usual) >= 10, usual
+    # What a browser's "text size" setting does: the root font size grows (CSSOM, so the CSP allows it).
+    demo_page.evaluate("document.documentElement.style.fontSize = '200%'")
+    larger = chart_text_heights(demo_page)
+    assert all(big >= 1.4 * small for small, big in zip(usual, larger, strict=True)), (usual, larger)
+
+
+def test_the_4_week_table_says_it_scrolls_and_scrolls_from_the_keyboard(demo_page):
+    demo_page.goto("/journal/review/?weeks=4")
+    region = demo_page.get_by_role("region", name="Each week's figures")
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth"), "at 360 px the nine columns need scrolling"
+    assert demo_page.get_by_text("Scroll sideways to see more").is_visible()
+    region.focus()
+    assert region.evaluate("e => document.activeElement === e")
+    demo_page.keyboard.press("ArrowRight")
+    demo_page.wait_for_function("() => document.querySelector('.weeks-scroll').scrollLeft > 0")
+
+
+def test_the_scroll_hint_is_not_printed(demo_page):
+    demo_page.goto("/journal/review/?weeks=4")
+    demo_page.emulate_media(media="print")
+    assert demo_page.get_by_text("Scroll sideways to see more").is_hidden()
+
+
+def test_the_4_week_summary_prints_on_at_most_two_a4_pages(demo_page):
+    demo_page.goto("/journal/review/?weeks=4")
+    pdf = demo_page.pdf(format="A4")
+    pages = len(PDF_PAGE.findall(pdf))
+    assert 1 <= pages <= 2, f"{pages} A4 pages"
+    demo_page.emulate_media(media="print")
+    for kept in ("Week by week", "What set you off", "When moments came", "What helps"):
+        assert demo_page.get_by_role("heading", name=kept).first.is_visible(), kept
