@@ -25,21 +25,37 @@ def demo_page(browser, base_url):
     context.close()
 
 
-def chart_text_heights(page):
-    """How tall the first text of each chart is drawn on screen, in CSS pixels."""
+def chart_text_sizes(page):
+    """The size each chart's words are drawn at, in CSS pixels: its first bar label or day."""
     return page.eval_on_selector_all(
-        "svg.chart", "charts => charts.map(chart => chart.querySelector('text').getBoundingClientRect().height)"
+        ".chart",
+        "charts => charts.map(c => parseFloat(getComputedStyle(c.querySelector('.bar-label, .heat-row')).fontSize))",
     )
 
 
-def test_chart_text_grows_with_the_persons_text_size(demo_page):
+def overlapping_labels(page):
+    """Bar rows whose label and figure are drawn over each other."""
+    return page.eval_on_selector_all(
+        ".bar-row",
+        """rows => rows.filter(row => {
+            const a = row.querySelector('.bar-label').getBoundingClientRect();
+            const b = row.querySelector('.bar-note').getBoundingClientRect();
+            return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        }).map(row => row.textContent)""",
+    )
+
+
+def test_chart_text_grows_with_the_persons_text_size_and_never_overlaps(demo_page):
     demo_page.goto("/journal/review/?weeks=4")
-    usual = chart_text_heights(demo_page)
-    assert len(usual) >= 4 and min(usual) >= 10, usual
+    usual = chart_text_sizes(demo_page)
+    assert len(usual) >= 5 and min(usual) >= 12, usual
     # What a browser's "text size" setting does: the root font size grows (CSSOM, so the CSP allows it).
     demo_page.evaluate("document.documentElement.style.fontSize = '200%'")
-    larger = chart_text_heights(demo_page)
-    assert all(big >= 1.4 * small for small, big in zip(usual, larger, strict=True)), (usual, larger)
+    larger = chart_text_sizes(demo_page)
+    assert all(big >= 1.9 * small for small, big in zip(usual, larger, strict=True)), (usual, larger)
+    assert overlapping_labels(demo_page) == []
+    bar = demo_page.locator(".bar-row .bar").first.bounding_box()
+    assert bar["height"] >= 20, "the bars grow with the text too"
 
 
 def test_the_4_week_table_says_it_scrolls_and_scrolls_from_the_keyboard(demo_page):
