@@ -97,6 +97,7 @@ def get_pages(journal):
         "/journal/settings/",
         "/journal/settings/lock/",
         "/journal/unlock/",
+        "/journal/secure/",
         "/reminders/",
     ]
 
@@ -121,7 +122,7 @@ QUERY_PAGES = {
     "lesson": ["/journal/reframes/new/"],
     "weeks": ["/journal/review/"],
     "date": ["/journal/review/"],
-    "page": ["/journal/"],
+    "page": ["/journal/", "/journal/secure/"],
     "trigger": ["/journal/"],
     "urge": ["/journal/"],
     "since": ["/journal/", "/journal/?until=2026-11-01"],
@@ -155,6 +156,7 @@ POSTS = {
     + ["believability_after", "script_instead", "script_try", "lesson_slug", "log", "pinned", "idempotency_key"],
     "/journal/reframes/{reframe}/": ["anxious_thought", "balanced_thought", "believability_after", "log"],
     "/journal/review/2026-W47/reflection/": ["noticed", "helped", "intention"],
+    "/journal/secure/": ["what_happened", "what_helped", "occurred_at", "idempotency_key"],
     "/journal/settings/": ["time_zone", "country", "week_start", "default_pause_minutes"],
     "/journal/settings/choices/": ["list_name", "label"],
     "/journal/settings/lock/": ["pin", "pin_again", "lock_after_minutes"],

@@ -75,11 +75,12 @@ def test_the_scroll_hint_is_not_printed(demo_page):
     assert demo_page.get_by_text("Scroll sideways to see more").is_hidden()
 
 
-def test_the_4_week_summary_prints_on_at_most_two_a4_pages(demo_page):
-    demo_page.goto("/journal/review/?weeks=4")
-    pdf = demo_page.pdf(format="A4")
-    pages = len(PDF_PAGE.findall(pdf))
-    assert 1 <= pages <= 2, f"{pages} A4 pages"
+@pytest.mark.parametrize("weeks", [4, 12])
+def test_the_summary_for_a_therapist_prints_on_at_most_two_pages(demo_page, weeks):
+    demo_page.goto(f"/journal/review/?weeks={weeks}")
+    for paper in ("A4", "Letter"):
+        pages = len(PDF_PAGE.findall(demo_page.pdf(format=paper)))
+        assert 1 <= pages <= 2, f"{weeks} weeks: {pages} {paper} pages"
     demo_page.emulate_media(media="print")
     for kept in ("Week by week", "What set you off", "When moments came", "What helps"):
         assert demo_page.get_by_role("heading", name=kept).first.is_visible(), kept
