@@ -37,7 +37,7 @@ def test_one_tap_on_home_saves_a_secure_moment_now(owner_client, owner):
     saved = SecureMoment.objects.get(user=owner)
     assert (saved.occurred_at, saved.what_happened, saved.what_helped) == (THURSDAY_EVENING, "", "")
     content = response.content.decode()
-    assert "what feeling secure is built from" in content
+    assert "Saved. Moments like this are what feeling secure is built from." in content
     assert "A moment you felt secure." in content
 
 
@@ -84,7 +84,7 @@ def test_words_of_distress_lead_with_care_and_no_praise(owner_client, owner, fie
     assert response.redirect_chain[-1][0] == SecureMoment.objects.get(user=owner).get_absolute_url()
     assert leads_with_care(response)
     assert not any(praise in response.content.decode() for praise in PRAISE)
-    assert "built from" not in response.content.decode()
+    assert "Moments like this" not in response.content.decode()
 
 
 def test_an_ordinary_secure_moment_has_no_care_panel(owner_client, owner):
