@@ -69,6 +69,14 @@ def test_the_4_week_table_says_it_scrolls_and_scrolls_from_the_keyboard(demo_pag
     demo_page.wait_for_function("() => document.querySelector('.weeks-scroll').scrollLeft > 0")
 
 
+@pytest.mark.parametrize("width", [360, 800, 1280])
+def test_the_hint_shows_only_where_the_table_scrolls(demo_page, width):
+    demo_page.set_viewport_size({"width": width, "height": 900})
+    demo_page.goto("/journal/review/?weeks=12")
+    scrolls = demo_page.locator(".weeks-scroll").evaluate("e => e.scrollWidth > e.clientWidth")
+    assert demo_page.get_by_text("Scroll sideways to see more").is_visible() == scrolls
+
+
 def test_the_scroll_hint_is_not_printed(demo_page):
     demo_page.goto("/journal/review/?weeks=4")
     demo_page.emulate_media(media="print")
