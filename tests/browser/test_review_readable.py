@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 
 from journal.management.commands import seed_demo
-from tests.browser.conftest import sign_in
+from tests.browser.conftest import a_lesson, sign_in
 
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 PHONE_360 = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -75,6 +75,23 @@ def test_the_hint_shows_only_where_the_table_scrolls(demo_page, width):
     demo_page.goto("/journal/review/?weeks=12")
     scrolls = demo_page.locator(".weeks-scroll").evaluate("e => e.scrollWidth > e.clientWidth")
     assert demo_page.get_by_text("Scroll sideways to see more").is_visible() == scrolls
+
+
+def test_a_lesson_table_says_it_scrolls_only_while_it_does(browser, base_url):
+    context = browser.new_context(base_url=base_url, **PHONE_360)
+    page = context.new_page()
+    page.goto(f"/lessons/{a_lesson().slug}/")
+    region = page.locator(".table-scroll").first
+    hint = page.get_by_text("Scroll sideways to see more")
+    assert region.evaluate("e => e.scrollWidth > e.clientWidth")
+    assert hint.is_visible()
+    assert region.evaluate("e => e.previousElementSibling.classList.contains('scroll-hint')"), "just above the table"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function(
+        "() => { const e = document.querySelector('.table-scroll'); return e.scrollWidth <= e.clientWidth; }"
+    )
+    hint.wait_for(state="hidden")
+    context.close()
 
 
 def test_the_scroll_hint_is_not_printed(demo_page):
