@@ -1,12 +1,12 @@
 """Care first: a moment at its strongest (9–10), or words that hint at dying or self-harm, lead with care.
 
-Every free-text field of a moment, a pause, a reframe and a weekly note is read (see `WRITTEN_FIELDS`), and so
-are a moment's trigger and urge, which may be the person's own words. When an entry needs care, the page
-shows the care panel first (templates/_care_panel.html) and no praise.
+Every free-text field of a moment, a pause, a reframe, a weekly note and a secure moment is read (see
+`WRITTEN_FIELDS`), and so are a moment's trigger and urge, which may be the person's own words. When an entry
+needs care, the page shows the care panel first (templates/_care_panel.html) and no praise.
 """
 
 from journal.distress import mentions_distress
-from journal.models import PauseSession, Reframe, TriggerLog, WeeklyReflection
+from journal.models import PauseSession, Reframe, SecureMoment, TriggerLog, WeeklyReflection
 
 PEAK_INTENSITY = 9
 
@@ -15,6 +15,7 @@ WRITTEN_FIELDS = {
     PauseSession: ("what_i_did", "unsent_message"),
     Reframe: ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"),
     WeeklyReflection: ("noticed", "helped", "intention"),
+    SecureMoment: ("what_happened", "what_helped"),
 }
 STRENGTH_FIELDS = {
     TriggerLog: ("intensity", "intensity_after"),

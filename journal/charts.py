@@ -1,6 +1,10 @@
-"""Small server-rendered SVG charts. No inline styles (the CSP forbids them): colours come from CSS classes
-that hold colour-blind-safe palettes for light and dark mode. Every chart is named by its <title> and <desc>;
-the page puts a data table beside each one for screen readers and for people who prefer numbers.
+"""Small server-rendered charts. No inline styles (the CSP forbids them): colours come from CSS classes that hold
+colour-blind-safe palettes for light and dark mode.
+
+Words and numbers are HTML text, sized by the stylesheet in rem, so they grow with the person's text size and
+wrap rather than overlap; only the bars are SVG (a rect's width is an attribute, which the CSP allows where an
+inline style is not). Each chart is one image to assistive technology, named by its title and description; the
+page puts a data table beside each one for screen readers and for people who prefer numbers.
 """
 
 from itertools import count
@@ -8,69 +12,69 @@ from itertools import count
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-WIDTH = 320
+WIDTH = 320  # a bar's full length, in the units of its viewBox
 _ids = count(1)
 
 
-def _svg(height, title, description, body):
+def _chart(kind, title, description, body):
     chart_id = f"chart-{next(_ids)}"
     return mark_safe(
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(description)}</desc>'
-        f"{body}</svg>"
+        f'<div class="chart {kind}" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        f'<span class="visually-hidden" id="{chart_id}-title">{escape(title)}</span>'
+        f'<span class="visually-hidden" id="{chart_id}-desc">{escape(description)}</span>'
+        f"{body}</div>"
     )
 
 
-def _fit(label, width):
-    """`label` cut to about `width` user units of 12px text, so it never runs into the number beside it."""
-    chars = max(4, int(width / 6.8))
-    return label if len(label) <= chars else label[: chars - 1].rstrip() + "…"
-
-
-def _row_label(label, note, y):
-    """A bar's label on the left and its figure on the right, above the bar."""
-    room = WIDTH - 8 - 7 * len(note)
+def _bar(segments):
+    """One bar as SVG: segments of (length out of WIDTH, css class), laid end to end."""
+    rects, x = [], 0
+    for length, css in segments:
+        if length:
+            rects.append(f'<rect class="{css}" x="{x}" y="0" width="{length}" height="14"></rect>')
+            x += length
     return (
-        f'<text x="0" y="{y + 12}" font-size="12">{escape(_fit(label, room))}</text>'
-        f'<text x="{WIDTH}" y="{y + 12}" font-size="12" text-anchor="end">{escape(note)}</text>'
+        f'<svg class="bar" viewBox="0 0 {WIDTH} 14" preserveAspectRatio="none" aria-hidden="true" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(rects)}</svg>'
+    )
+
+
+def _bar_row(label, note, bar):
+    return (
+        f'<div class="bar-row"><span class="bar-label">{escape(label)}</span>'
+        f'<span class="bar-note">{escape(note)}</span>{bar}</div>'
     )
 
 
 def bars(rows, title, description, series="series-1", top=None):
-    """Horizontal bars: rows of (label, value, text shown at the bar's end); `top` fixes the scale's end."""
+    """Horizontal bars: rows of (label, value, text shown beside the label); `top` fixes the scale's end."""
     if not rows:
         return ""
     top = top or max(value for _, value, _ in rows) or 1
-    row_height = 38
-    parts = []
-    for index, (label, value, note) in enumerate(rows):
-        y = index * row_height
-        width = max(2, round(WIDTH * min(value, top) / top))
-        parts.append(
-            _row_label(label, note, y)
-            + f'<rect class="{series}" x="0" y="{y + 17}" width="{width}" height="14" rx="3"></rect>'
-        )
-    return _svg(len(rows) * row_height, title, description, "".join(parts))
+    body = "".join(
+        _bar_row(label, note, _bar([(max(2, round(WIDTH * min(value, top) / top)), series)]))
+        for label, value, note in rows
+    )
+    return _chart("bar-chart", title, description, body)
 
 
 def split_bars(rows, title, description):
-    """One bar per urge, split into acted on / let pass / not decided: rows of (label, acted, let_pass, undecided)."""
+    """One bar per urge, split into acted on / held back / not decided: rows of (label, acted, held_back, undecided)."""
     if not rows:
         return ""
     top = max(sum(row[1:]) for row in rows) or 1
-    row_height = 38
-    parts = []
-    for index, (label, *parts_of_bar) in enumerate(rows):
-        y = index * row_height
-        x = 0
-        parts.append(_row_label(label, str(sum(parts_of_bar)), y))
-        for value, css in zip(parts_of_bar, ("series-2", "series-3", "series-none"), strict=True):
-            width = round(WIDTH * value / top)
-            if width:
-                parts.append(f'<rect class="{css}" x="{x}" y="{y + 17}" width="{width}" height="14"></rect>')
-                x += width
-    return _svg(len(rows) * row_height, title, description, "".join(parts))
+    body = "".join(
+        _bar_row(
+            label,
+            str(sum(parts_of_bar)),
+            _bar(
+                (round(WIDTH * value / top), css)
+                for value, css in zip(parts_of_bar, ("series-2", "series-3", "series-none"), strict=True)
+            ),
+        )
+        for label, *parts_of_bar in rows
+    )
+    return _chart("bar-chart", title, description, body)
 
 
 def heat_level(value, top):
@@ -81,30 +85,16 @@ def heat_level(value, top):
 
 
 def heatmap(rows, columns, title, description):
-    """A grid of counts: rows of (row label, [count per column])."""
+    """A grid of counts: rows of (row label, [count per column]); a CSS grid of shaded cells."""
     top = max((value for _, values in rows for value in values), default=0)
-    label_width, cell_width, cell_height, header = 40, (WIDTH - 40) // len(columns), 30, 20
-    parts = [
-        f'<text x="{label_width + i * cell_width + cell_width / 2:.0f}" y="13" font-size="11" '
-        f'text-anchor="middle">{escape(name)}</text>'
-        for i, name in enumerate(columns)
-    ]
-    for r, (label, values) in enumerate(rows):
-        y = header + r * cell_height
-        parts.append(f'<text x="0" y="{y + 19}" font-size="12">{escape(label)}</text>')
-        for c, value in enumerate(values):
-            x = label_width + c * cell_width
+    cells = ['<span class="heat-corner"></span>']
+    cells += [f'<span class="heat-column">{escape(name)}</span>' for name in columns]
+    for label, values in rows:
+        cells.append(f'<span class="heat-row">{escape(label)}</span>')
+        for value in values:
             level = heat_level(value, top)
-            parts.append(
-                f'<rect class="heat-{level}" x="{x + 1}" y="{y + 1}" width="{cell_width - 2}" '
-                f'height="{cell_height - 2}" rx="4"></rect>'
-            )
-            if value:
-                parts.append(
-                    f'<text class="heat-ink-{level}" x="{x + cell_width / 2:.0f}" y="{y + 20}" font-size="12" '
-                    f'text-anchor="middle">{value}</text>'
-                )
-    return _svg(header + len(rows) * cell_height, title, description, "".join(parts))
+            cells.append(f'<span class="heat-cell heat-{level}">{value or ""}</span>')
+    return _chart("heat-chart", title, description, f'<div class="heat-grid">{"".join(cells)}</div>')
 
 
 def sparkline(values, title):

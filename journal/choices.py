@@ -91,7 +91,7 @@ class SoothingAction(models.TextChoices):
 
 class ActedOn(models.TextChoices):
     NOT_YET = "not_yet", "Not yet"
-    NO = "no", "No, I let it pass"
+    NO = "no", "No, I held back"
     PARTLY = "partly", "Partly"
     YES = "yes", "Yes"
 

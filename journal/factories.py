@@ -83,6 +83,16 @@ class WeeklyReflectionFactory(factory.django.DjangoModelFactory):
     noticed = "Evenings are harder."
 
 
+class SecureMomentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SecureMoment
+
+    user = factory.SubFactory(UserFactory)
+    occurred_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=2))
+    what_happened = "They were late and I trusted it was traffic."
+    what_helped = "Remembering how often they have shown up."
+
+
 class CustomChoiceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.CustomChoice

@@ -23,6 +23,7 @@ from journal.models import (
     LogTag,
     PauseSession,
     Reframe,
+    SecureMoment,
     TriggerLog,
     UserSettings,
     WeeklyReflection,
@@ -129,6 +130,33 @@ class QuickLogForm(forms.ModelForm):
             minutes = int(cleaned["when"]) if cleaned.get("when", "").isdigit() else 0
             cleaned["occurred_at"] = now - timedelta(minutes=minutes)
         return cleaned
+
+
+class SecureMomentForm(forms.ModelForm):
+    """A time you felt secure or handled something well: one tap saves it now; words are optional."""
+
+    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    occurred_at = forms.DateTimeField(
+        label="When was it?", required=False, widget=LocalDateTimeInput, help_text="Leave empty for now."
+    )
+
+    class Meta:
+        model = SecureMoment
+        fields = ["what_happened", "what_helped", "occurred_at"]
+        labels = {"what_happened": "What happened? (optional)", "what_helped": "What helped? (optional)"}
+        widgets = {
+            "what_happened": forms.Textarea(
+                attrs={"rows": 2, "placeholder": "For example: I waited for their reply and stayed calm"}
+            ),
+            "what_helped": forms.Textarea(attrs={"rows": 2, "placeholder": "For example: I reminded myself they care"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("idempotency_key", new_submission_key())
+
+    def clean_occurred_at(self):
+        return self.cleaned_data.get("occurred_at") or timezone.now()
 
 
 class LogDetailForm(forms.ModelForm):
@@ -265,7 +293,7 @@ class PauseFinishForm(forms.ModelForm):
     phone's clock may be a few seconds ahead of ours, so what they send is still saved).
     """
 
-    urge_passed = forms.ChoiceField(label="Did the urge pass?", choices=UrgePassed.choices, widget=ChipSelect)
+    urge_passed = forms.ChoiceField(label="Did the urge fade?", choices=UrgePassed.choices, widget=ChipSelect)
     intensity_after = zero_to_ten("How strong is the feeling now?")
     unsent_choice = forms.ChoiceField(
         label="What will you do with it?", choices=UnsentChoice.choices, required=False, widget=ChipSelect

@@ -313,7 +313,7 @@ class PauseSession(models.Model):
     intensity_after = models.PositiveSmallIntegerField(
         "how strong it is now", null=True, blank=True, validators=ZERO_TO_TEN
     )
-    urge_passed = models.CharField("did the urge pass?", max_length=10, choices=UrgePassed.choices, blank=True)
+    urge_passed = models.CharField("did the urge fade?", max_length=10, choices=UrgePassed.choices, blank=True)
     what_i_did = SealedCharField("what I did", max_length=300, blank=True)
     # Written during the pause instead of being sent; it waits here until the time is up. We never send it.
     unsent_message = SealedTextField("the message you want to send", max_length=2000, blank=True)
@@ -449,6 +449,36 @@ class WeeklyReflection(models.Model):
     @property
     def is_empty(self):
         return not (self.noticed or self.helped or self.intention)
+
+
+class SecureMoment(models.Model):
+    """A time the person felt secure or handled something well: what earned security is built from.
+
+    No intensity: it is not a moment to measure, only one to remember.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="secure_moments")
+    occurred_at = models.DateTimeField("when", default=timezone.now)
+    what_happened = SealedTextField("what happened", max_length=1000, blank=True)
+    what_helped = SealedTextField("what helped", max_length=1000, blank=True)
+    idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
+
+    objects = OwnedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["user", "occurred_at"], name="secure_user_occurred")]
+        constraints = [models.UniqueConstraint(fields=["user", "idempotency_key"], name="unique_secure_submission")]
+
+    def __str__(self):
+        return f"Secure moment {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("journal:secure_detail", args=[self.pk])
+
+    def clean(self):
+        if self.occurred_at and self.occurred_at > timezone.now() + CLOCK_SKEW:
+            raise ValidationError({"occurred_at": "This can't be in the future. Pick a time up to now."})
 
 
 class LessonRead(models.Model):

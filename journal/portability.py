@@ -4,9 +4,9 @@ One table, SECTIONS, drives the download, the spreadsheet and bringing a downloa
 The JSON holds no database ids: moments are numbered in the file (`ref`) and pauses and reframes point at those
 numbers, so an export imported into a fresh account exports again to the same document.
 
-Format versions: 1 (until November 2026) had no `reminders` and no `country`; 2 adds both. Both import. Since
-December 2026 version 2 also carries a pause's unsent message and choice and a reframe's draft mark; files
-without them import as before (no message, not a draft).
+Format versions: 1 (until November 2026) had no `reminders` and no `country`; 2 adds both; 3 adds
+`secure_moments`. All three import. Since December 2026 a pause also carries its unsent message and choice and a
+reframe its draft mark; files without them import as before (no message, not a draft).
 """
 
 import csv
@@ -20,6 +20,7 @@ from journal.models import (
     LogTag,
     PauseSession,
     Reframe,
+    SecureMoment,
     TriggerLog,
     UserSettings,
     WeeklyReflection,
@@ -27,8 +28,8 @@ from journal.models import (
 from reminders.models import ReminderSettings
 
 FORMAT = "secure-base-journal"
-VERSION = 2
-READABLE_VERSIONS = {1, 2}
+VERSION = 3
+READABLE_VERSIONS = {1, 2, 3}
 CHUNK = 2000  # rows read from the database at a time
 
 
@@ -79,6 +80,13 @@ SECTIONS = [
     Section(
         "reflections", "reflection", WeeklyReflection, ["week_start", "noticed", "helped", "intention"], ("week_start",)
     ),
+    Section(
+        "secure_moments",
+        "secure_moment",
+        SecureMoment,
+        ["occurred_at", "what_happened", "what_helped"],
+        ("occurred_at", "id"),
+    ),
     Section("lessons_read", "", LessonRead, ["lesson_slug", "read_at"], ("lesson_slug",)),
 ]
 SETTINGS_FIELDS = ["time_zone", "week_start", "default_pause_minutes", "country"]
@@ -99,6 +107,7 @@ NOT_EXPORTED = {
     PauseSession: {"id", "user", "log", "idempotency_key", "current"},
     Reframe: {"id", "user", "log", "idempotency_key", "updated_at"},
     WeeklyReflection: {"id", "user", "updated_at"},
+    SecureMoment: {"id", "user", "idempotency_key"},
     LessonRead: {"id", "user"},
     UserSettings: {"id", "user", "journal_changed_at", "lock_pin", "lock_after_minutes"},
     ReminderSettings: {"id", "user", "changed_at"},
@@ -213,7 +222,8 @@ class _Line:
 
 
 def csv_lines(user):
-    """One spreadsheet, a line at a time: a row per moment, pause, reframe and reflection, `record` saying which."""
+    """One spreadsheet, a line at a time: a row per moment, pause, reframe, reflection and secure moment, `record`
+    saying which."""
     writer = csv.DictWriter(_Line(), fieldnames=CSV_COLUMNS, extrasaction="ignore")
     yield writer.writeheader()
     refs = {}

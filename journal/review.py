@@ -19,6 +19,7 @@ from journal.models import (
     LogTag,
     PauseSession,
     Reframe,
+    SecureMoment,
     TriggerLog,
     UserSettings,
     choice_label,
@@ -28,6 +29,9 @@ from journal.weeks import Week, date_range_label
 TREND_WEEKS = 8
 MAX_WEEKS = 12
 RECURRING_WEEKS = 4
+# Fewer measured moments than this behind an average, and the review says "too few to tell" rather than rank it.
+ENOUGH_TO_TELL = 3
+BRIGHT_SIDE_SHOWN = 5
 # Times of day, in the order people think of them; `start` is the first local hour.
 PERIODS = [("morning", "Morning", 6), ("afternoon", "Afternoon", 12), ("evening", "Evening", 18), ("night", "Night", 0)]
 ACTED = (ActedOn.YES, ActedOn.PARTLY)
@@ -40,14 +44,21 @@ class WeekTotals:
     intensity_sum: int = 0
     peak: int | None = None
     acted: int = 0
-    let_pass: int = 0
+    held_back: int = 0
+    # The drop in intensity (how strong at first minus how strong afterwards) on moments that have both,
+    # by what the person did with the urge.
+    acted_drop_sum: int = 0
+    acted_measured: int = 0
+    held_back_drop_sum: int = 0
+    held_back_measured: int = 0
     pauses_started: int = 0
     pauses_completed: int = 0
-    urge_passed: int = 0
+    urge_faded: int = 0
     urge_partly: int = 0
     drop_sum: int = 0
     drop_count: int = 0
     reframes: int = 0
+    secure_moments: int = 0
     triggers: Counter = field(default_factory=Counter)
     trigger_intensity: Counter = field(default_factory=Counter)
 
@@ -60,8 +71,8 @@ class WeekTotals:
         return self.drop_sum / self.drop_count if self.drop_count else None
 
     @property
-    def passed_share(self):
-        return self.urge_passed / self.pauses_completed if self.pauses_completed else None
+    def faded_share(self):
+        return self.urge_faded / self.pauses_completed if self.pauses_completed else None
 
 
 @dataclass
@@ -93,6 +104,48 @@ class Figure:
         return f"{direction} {abs(difference):.{self.decimals}f} from last week"
 
 
+@dataclass(frozen=True)
+class Relief:
+    """How much lower a feeling was afterwards, on average, over the moments where both strengths were noted."""
+
+    label: str
+    moments: int
+    drop_sum: int
+
+    @property
+    def enough_to_tell(self):
+        return self.moments >= ENOUGH_TO_TELL
+
+    @property
+    def average_drop(self):
+        return self.drop_sum / self.moments if self.moments else None
+
+    @property
+    def moments_label(self):
+        return f"{self.moments} moment{'s' if self.moments != 1 else ''}"
+
+    @property
+    def difference(self):
+        """The average drop in words: "3.1 lower", "0.5 higher" or "about the same"."""
+        drop = self.average_drop or 0
+        if abs(drop) < 0.05:
+            return "about the same"
+        return f"{abs(drop):.1f} {'lower' if drop > 0 else 'higher'}"
+
+    @property
+    def change(self):
+        """The average in words ("3.1 lower on average"), or "too few to tell" under ENOUGH_TO_TELL moments."""
+        if not self.enough_to_tell:
+            return "too few to tell"
+        return f"{self.difference} on average"
+
+    def ranking(self):
+        """Sort key: the biggest average drop first; those with too few moments last, the most used of them first."""
+        if self.enough_to_tell:
+            return (0, -self.average_drop, -self.moments, self.label)
+        return (1, 0, -self.moments, self.label)
+
+
 @dataclass
 class Review:
     week: Week
@@ -105,10 +158,12 @@ class Review:
     urges: list
     sensations: list
     helped: list
+    evidence: list
     pairs: list
     recurring: list
     observations: list
     lessons: list
+    bright_side: list
 
     @property
     def previous(self):
@@ -117,7 +172,25 @@ class Review:
 
     @property
     def is_empty(self):
-        return not any(totals.moments or totals.pauses_started or totals.reframes for totals in self.summary_weeks)
+        return not any(
+            totals.moments or totals.pauses_started or totals.reframes or totals.secure_moments
+            for totals in self.summary_weeks
+        )
+
+    @property
+    def secure_moments(self):
+        """Secure moments saved in the weeks shown."""
+        return sum(totals.secure_moments for totals in self.summary_weeks)
+
+    @property
+    def helped_too_few(self):
+        return [relief for relief in self.helped if not relief.enough_to_tell]
+
+    @property
+    def has_evidence(self):
+        return any(relief.moments for relief in self.evidence)
+
+    enough_to_tell = ENOUGH_TO_TELL
 
     @property
     def summary_weeks(self):
@@ -161,6 +234,7 @@ def _labels(user):
 
 
 def _moments_by_week(user, boundaries):
+    drop = F("intensity") - F("intensity_after")  # NULL, and so left out of sums, until "how strong now" is noted
     return (
         TriggerLog.objects.filter(user=user, occurred_at__gte=boundaries[0], occurred_at__lt=boundaries[-1])
         .annotate(week=bucket(TriggerLog, "occurred_at", boundaries))
@@ -170,7 +244,11 @@ def _moments_by_week(user, boundaries):
             intensity_sum=Sum("intensity"),
             peak=Max("intensity"),
             acted=Count("id", filter=Q(acted_on__in=ACTED)),
-            let_pass=Count("id", filter=Q(acted_on=ActedOn.NO)),
+            held_back=Count("id", filter=Q(acted_on=ActedOn.NO)),
+            acted_drop_sum=Sum(drop, filter=Q(acted_on__in=ACTED)),
+            acted_measured=Count("intensity_after", filter=Q(acted_on__in=ACTED)),
+            held_back_drop_sum=Sum(drop, filter=Q(acted_on=ActedOn.NO)),
+            held_back_measured=Count("intensity_after", filter=Q(acted_on=ActedOn.NO)),
         )
         .order_by()
     )
@@ -186,7 +264,7 @@ def _pauses_by_week(user, boundaries):
         .annotate(
             started=Count("id"),
             completed=Count("id", filter=finished),
-            passed=Count("id", filter=finished & Q(urge_passed=UrgePassed.YES)),
+            faded=Count("id", filter=finished & Q(urge_passed=UrgePassed.YES)),
             partly=Count("id", filter=finished & Q(urge_passed=UrgePassed.PARTLY)),
             drop_sum=Sum(F("intensity_before") - F("intensity_after"), filter=measured),
             drop_count=Count("id", filter=measured),
@@ -203,6 +281,25 @@ def _reframes_by_week(user, boundaries):
         .values("week")
         .annotate(written=Count("id"))
         .order_by()
+    )
+
+
+def _secure_moments_by_week(user, boundaries):
+    return (
+        SecureMoment.objects.filter(user=user, occurred_at__gte=boundaries[0], occurred_at__lt=boundaries[-1])
+        .annotate(week=bucket(SecureMoment, "occurred_at", boundaries))
+        .values("week")
+        .annotate(saved=Count("id"))
+        .order_by()
+    )
+
+
+def _bright_side(user, start, end):
+    """The latest secure moments of the weeks shown, newest first, a few at most."""
+    return list(
+        SecureMoment.objects.filter(user=user, occurred_at__gte=start, occurred_at__lt=end).order_by(
+            "-occurred_at", "-id"
+        )[:BRIGHT_SIDE_SHOWN]
     )
 
 
@@ -245,15 +342,15 @@ def _tags_by_week(user, boundaries):
         .values("week", "kind", "value")
         .annotate(
             moments=Count("id"),
-            after_sum=Sum("log__intensity_after"),
-            after_count=Count("log__intensity_after"),
+            drop_sum=Sum(F("log__intensity") - F("log__intensity_after")),
+            measured=Count("log__intensity_after"),
         )
         .order_by()
     )
 
 
 def _weekly_totals(user, weeks):
-    """Per-week totals for `weeks` (consecutive, oldest first), from three grouped queries."""
+    """Per-week totals for `weeks` (consecutive, oldest first), from four grouped queries."""
     boundaries = week_boundaries(weeks)
     totals = [WeekTotals(week) for week in weeks]
     for row in _moments_by_week(user, boundaries):
@@ -262,19 +359,25 @@ def _weekly_totals(user, weeks):
         week.intensity_sum += row["intensity_sum"]
         week.peak = max(week.peak or 0, row["peak"])
         week.acted += row["acted"]
-        week.let_pass += row["let_pass"]
+        week.held_back += row["held_back"]
+        week.acted_drop_sum += row["acted_drop_sum"] or 0
+        week.acted_measured += row["acted_measured"]
+        week.held_back_drop_sum += row["held_back_drop_sum"] or 0
+        week.held_back_measured += row["held_back_measured"]
         week.triggers[row["trigger_kind"]] += row["moments"]
         week.trigger_intensity[row["trigger_kind"]] += row["intensity_sum"]
     for row in _pauses_by_week(user, boundaries):
         week = totals[row["week"]]
         week.pauses_started += row["started"]
         week.pauses_completed += row["completed"]
-        week.urge_passed += row["passed"]
+        week.urge_faded += row["faded"]
         week.urge_partly += row["partly"]
         week.drop_sum += row["drop_sum"] or 0
         week.drop_count += row["drop_count"]
     for row in _reframes_by_week(user, boundaries):
         totals[row["week"]].reframes += row["written"]
+    for row in _secure_moments_by_week(user, boundaries):
+        totals[row["week"]].secure_moments += row["saved"]
     return totals
 
 
@@ -285,7 +388,7 @@ def _figures(history):
         return Figure(label, trend[-1], previous, trend, **options)
 
     def share(week):
-        return None if week.passed_share is None else round(100 * week.passed_share)
+        return None if week.faded_share is None else round(100 * week.faded_share)
 
     return [
         figure("Moments logged", lambda w: w.moments),
@@ -293,11 +396,12 @@ def _figures(history):
         figure("Peak intensity", lambda w: w.peak),
         figure("Pauses started", lambda w: w.pauses_started),
         figure("Pauses completed", lambda w: w.pauses_completed),
-        figure("Urge passed after a pause", share, unit="%"),
+        figure("Urge faded during a pause", share, unit="%"),
         figure("Average drop across a pause", lambda w: w.average_drop, decimals=1),
         figure("Urges acted on", lambda w: w.acted),
-        figure("Urges let pass", lambda w: w.let_pass),
+        figure("Urges held back", lambda w: w.held_back),
         figure("Reframes written", lambda w: w.reframes),
+        figure("Secure moments saved", lambda w: w.secure_moments),
     ]
 
 
@@ -393,20 +497,20 @@ def _observations(summary, history, triggers, heatmap, trigger_label):
     if triggers:
         notes.append(_top_trigger_note(triggers, heatmap, total, trigger_label))
     completed = sum(week.pauses_completed for week in summary)
-    passed = sum(week.urge_passed for week in summary)
-    if completed == 1 and passed:
-        notes.append("You paused once, and the urge passed.")
+    faded = sum(week.urge_faded for week in summary)
+    if completed == 1 and faded:
+        notes.append("You paused once, and the urge faded.")
     elif completed:
         notes.append(
-            f"When you paused, the urge passed {_times(passed)} out of {completed}."
-            if passed
+            f"When you paused, the urge faded {_times(faded)} out of {completed}."
+            if faded
             else f"You finished {completed} pause{'s' if completed != 1 else ''}. Staying with a hard feeling counts, "
             "even when the urge stays."
         )
     acted = sum(week.acted for week in summary)
-    let_pass = sum(week.let_pass for week in summary)
-    if let_pass and not completed:
-        notes.append(f"You let the urge pass {_times(let_pass)} out of {acted + let_pass}.")
+    held_back = sum(week.held_back for week in summary)
+    if held_back and not completed:
+        notes.append(f"You held back from the urge {_times(held_back)} out of {acted + held_back}.")
     if change := _change_note(summary, history):
         notes.append(change)
     return notes[:3]
@@ -446,32 +550,46 @@ def _most_first(row):
     return (-row[-1], *row[:-1])
 
 
-def _tag_summaries(tag_rows, first_shown):
-    """Top body sensations, and what helped most: the soothing actions whose moments ended calmest.
+def _tag_summaries(tag_rows, first_shown, summary):
+    """Top body sensations, and what helps: each soothing action, and pausing, ranked by the average drop in
+    intensity on the moments it was part of (how strong at first minus how strong afterwards).
 
-    "Calmest" is the average `TriggerLog.intensity_after` of the moments where the action was noted; finishing a
-    pause copies its `intensity_after` onto its moment, so paused moments count too.
+    A pause counts its own before and after; a soothing action counts its moment's `intensity` and
+    `intensity_after`. Moments without a "how strong now" can't say how much helped, so they are not counted.
     """
     counts = defaultdict(Counter)
-    after_sum, after_count = Counter(), Counter()
+    drop_sum, measured = Counter(), Counter()
     for row in tag_rows:
         if row["week"] < first_shown:
             continue
         counts[row["kind"]][row["value"]] += row["moments"]
         if row["kind"] == LogTag.Kind.HELPED:
-            after_sum[row["value"]] += row["after_sum"] or 0
-            after_count[row["value"]] += row["after_count"]
+            drop_sum[row["value"]] += row["drop_sum"] or 0
+            measured[row["value"]] += row["measured"]
     sensations = sorted(
         ((BodySensation(value).label, n) for value, n in counts[LogTag.Kind.SENSATION].items()), key=_most_first
     )[:5]
-    helped = sorted(
-        (
-            (SoothingAction(value).label, n, after_sum[value] / after_count[value] if after_count[value] else None)
-            for value, n in counts[LogTag.Kind.HELPED].items()
+    helped = [
+        Relief(SoothingAction(value).label, measured[value], drop_sum[value]) for value in counts[LogTag.Kind.HELPED]
+    ]
+    pauses = Relief("A pause", sum(w.drop_count for w in summary), sum(w.drop_sum for w in summary))
+    if any(week.pauses_completed for week in summary):
+        helped.append(pauses)
+    return sensations, sorted(helped, key=Relief.ranking)
+
+
+def _evidence(summary):
+    """From the person's own log: how much the feeling had dropped afterwards when they paused, when they held
+    back from the urge, and when they acted on it."""
+    return [
+        Relief("After a pause", sum(w.drop_count for w in summary), sum(w.drop_sum for w in summary)),
+        Relief(
+            "When you held back", sum(w.held_back_measured for w in summary), sum(w.held_back_drop_sum for w in summary)
         ),
-        key=lambda item: (item[2] is None, item[2] if item[2] is not None else 0, -item[1], item[0]),
-    )[:5]
-    return sensations, helped
+        Relief(
+            "When you acted on the urge", sum(w.acted_measured for w in summary), sum(w.acted_drop_sum for w in summary)
+        ),
+    ]
 
 
 def _suggested_lessons(triggers, urges):
@@ -517,8 +635,8 @@ def build_review(user, user_settings, week, weeks=1):
         pairs[(row["trigger_kind"], row["urge"])] += row["moments"]
     urges = sorted(
         (
-            (key, urge_label(key), acted, let_pass, undecided)
-            for key, (acted, let_pass, undecided) in urge_totals.items()
+            (key, urge_label(key), acted, held_back, undecided)
+            for key, (acted, held_back, undecided) in urge_totals.items()
         ),
         key=lambda urge: (-(urge[2] + urge[3] + urge[4]), urge[1]),
     )
@@ -529,7 +647,7 @@ def build_review(user, user_settings, week, weeks=1):
     tag_weeks = all_weeks[-max(weeks, RECURRING_WEEKS) :]
     skipped = len(all_weeks) - len(tag_weeks)
     tag_rows = [row | {"week": row["week"] + skipped} for row in _tags_by_week(user, week_boundaries(tag_weeks))]
-    sensations, helped = _tag_summaries(tag_rows, span - weeks)
+    sensations, helped = _tag_summaries(tag_rows, span - weeks, summary)
     heatmap = _heatmap(_heatmap_counts(user, shown_weeks), week)
 
     return Review(
@@ -543,10 +661,12 @@ def build_review(user, user_settings, week, weeks=1):
         urges=urges,
         sensations=sensations,
         helped=helped,
+        evidence=_evidence(summary),
         pairs=top_pairs,
         recurring=_recurring(history, tag_rows, trigger_label),
         observations=_observations(summary, history, triggers, heatmap, trigger_label),
         lessons=_suggested_lessons(triggers, urges),
+        bright_side=_bright_side(user, start, end),
     )
 
 
@@ -564,12 +684,12 @@ def week_at_a_glance(user, user_settings=None):
     top = min(by_trigger, key=lambda row: (-row["moments"], row["trigger_kind"]), default=None)
     pauses = PauseSession.objects.filter(
         user=user, started_at__gte=week.starts_at, started_at__lt=week.ends_at, finished_at__isnull=False
-    ).aggregate(completed=Count("id"), passed=Count("id", filter=Q(urge_passed=UrgePassed.YES)))
+    ).aggregate(completed=Count("id"), faded=Count("id", filter=Q(urge_passed=UrgePassed.YES)))
     return {
         "week": week,
         "moments": moments,
         "average_intensity": sum(row["intensity_sum"] for row in by_trigger) / moments if moments else None,
         "top_trigger": top and choice_label(TriggerKind, top["trigger_kind"]),
         "pauses_completed": pauses["completed"],
-        "urge_passed": pauses["passed"],
+        "urge_faded": pauses["faded"],
     }

@@ -11,9 +11,17 @@ from contextvars import ContextVar
 
 from django.db.models.signals import post_delete, post_save
 
-from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog, UserSettings, WeeklyReflection
+from journal.models import (
+    CustomChoice,
+    PauseSession,
+    Reframe,
+    SecureMoment,
+    TriggerLog,
+    UserSettings,
+    WeeklyReflection,
+)
 
-JOURNAL_MODELS = (TriggerLog, PauseSession, Reframe, WeeklyReflection, CustomChoice)
+JOURNAL_MODELS = (TriggerLog, PauseSession, Reframe, WeeklyReflection, CustomChoice, SecureMoment)
 _many_changes = ContextVar("many_changes", default=False)
 
 

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from journal.views import data, lock, logs, pauses, reframes, review, settings
+from journal.views import data, lock, logs, pauses, reframes, review, secure, settings
 from journal.weeks import IsoWeekConverter
 
 register_converter(IsoWeekConverter, "isoweek")
@@ -21,6 +21,9 @@ urlpatterns = [
     path("reframes/<int:pk>/", reframes.reframe_edit, name="reframe_edit"),
     path("reframes/<int:pk>/pin/", reframes.reframe_pin, name="reframe_pin"),
     path("reframes/<int:pk>/delete/", reframes.reframe_delete, name="reframe_delete"),
+    path("secure/", secure.secure_moments, name="secure_moments"),
+    path("secure/<int:pk>/", secure.secure_detail, name="secure_detail"),
+    path("secure/<int:pk>/delete/", secure.secure_delete, name="secure_delete"),
     path("review/", review.review, name="review"),
     path("review/<isoweek:week>/", review.review, name="review_week"),
     path("review/<isoweek:week>/reflection/", review.reflection, name="reflection"),

@@ -12,6 +12,7 @@ from journal.factories import (
     CustomChoiceFactory,
     PauseSessionFactory,
     ReframeFactory,
+    SecureMomentFactory,
     TriggerLogFactory,
     UserFactory,
     UserSettingsFactory,
@@ -51,6 +52,7 @@ def a_full_life(user, marker):
     PauseSessionFactory(user=user, log=log)
     ReframeFactory(user=user)
     WeeklyReflectionFactory(user=user)
+    SecureMomentFactory(user=user, what_happened=marker)
     CustomChoiceFactory(user=user)
     LessonRead.objects.create(user=user, lesson_slug="common-triggers")
     ReminderSettings.objects.create(user=user, daily_check_in=True)

@@ -61,8 +61,8 @@ ANY_VALUE = st.one_of(
     ),
 )
 QUERY_NAMES = [
-    "log", "reframe", "script", "lesson", "weeks", "date", "before", "after", "next", "from", "q", "topic", "country",
-    "trigger", "urge", "since", "until",
+    "log", "reframe", "script", "lesson", "weeks", "date", "before", "after", "page", "next", "from", "q", "topic",
+    "country", "trigger", "urge", "since", "until",
 ]  # fmt: skip
 
 
@@ -97,6 +97,7 @@ def get_pages(journal):
         "/journal/settings/",
         "/journal/settings/lock/",
         "/journal/unlock/",
+        "/journal/secure/",
         "/reminders/",
     ]
 
@@ -123,6 +124,7 @@ QUERY_PAGES = {
     "date": ["/journal/review/"],
     "before": ["/journal/", "/journal/?after=1"],
     "after": ["/journal/", "/journal/?trigger=work"],
+    "page": ["/journal/secure/"],
     "trigger": ["/journal/"],
     "urge": ["/journal/"],
     "since": ["/journal/", "/journal/?until=2026-11-01"],
@@ -156,6 +158,7 @@ POSTS = {
     + ["believability_after", "script_instead", "script_try", "lesson_slug", "log", "pinned", "idempotency_key"],
     "/journal/reframes/{reframe}/": ["anxious_thought", "balanced_thought", "believability_after", "log"],
     "/journal/review/2026-W47/reflection/": ["noticed", "helped", "intention"],
+    "/journal/secure/": ["what_happened", "what_helped", "occurred_at", "idempotency_key"],
     "/journal/settings/": ["time_zone", "country", "week_start", "default_pause_minutes"],
     "/journal/settings/choices/": ["list_name", "label"],
     "/journal/settings/lock/": ["pin", "pin_again", "lock_after_minutes"],

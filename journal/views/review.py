@@ -16,7 +16,7 @@ from journal import charts
 from journal.care import needs_care
 from journal.forms import ReflectionForm
 from journal.models import TriggerLog, WeeklyReflection
-from journal.review import MAX_WEEKS, build_review
+from journal.review import ENOUGH_TO_TELL, MAX_WEEKS, build_review
 from journal.weeks import FIRST_YEAR, LAST_YEAR, Week
 
 REVIEW_CACHE_SECONDS = 60 * 60 * 24
@@ -70,9 +70,9 @@ def chart_context(review):
             f"Moments logged {number} by day of the week and time of day. Darker means more.",
         ),
         "urges_chart": charts.split_bars(
-            [(label, acted, let_pass, undecided) for _, label, acted, let_pass, undecided in review.urges[:6]],
-            "Urges: acted on or let pass",
-            "For each urge, how often it was acted on (orange), let pass (green) or not yet decided (grey).",
+            [(label, acted, held_back, undecided) for _, label, acted, held_back, undecided in review.urges[:6]],
+            "Urges: acted on or held back",
+            "For each urge, how often you acted on it (orange), held back (green) or had not decided yet (grey).",
         ),
         "sensations_chart": charts.bars(
             [(label, n, str(n)) for label, n in review.sensations],
@@ -81,10 +81,15 @@ def chart_context(review):
             series="series-4",
         ),
         "helped_chart": charts.bars(
-            [(label, after, f"{after:.1f} of 10 after") for label, n, after in review.helped if after is not None],
-            "What helped most",
-            "How strong the feeling was afterwards, out of 10, for each thing that helped; calmest first, "
-            "and the shorter the bar, the calmer.",
+            [
+                (relief.label, max(0, relief.average_drop), f"{relief.difference} · {relief.moments}")
+                for relief in review.helped
+                if relief.enough_to_tell
+            ],
+            "What helps",
+            "How much lower the feeling was afterwards, on average, out of 10, and how many moments that rests on; "
+            "the biggest drop first, and the longer the bar, the bigger the drop. Things with fewer than "
+            f"{ENOUGH_TO_TELL} moments are left out: too few to tell.",
             series="series-3",
             top=10,
         ),

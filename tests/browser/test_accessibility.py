@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from attachment_app.lessons import library
-from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
+from journal.factories import PauseSessionFactory, ReframeFactory, SecureMomentFactory, TriggerLogFactory
 from journal.management.commands import seed_demo
 from journal.weeks import Week
 from tests.browser.conftest import a_lesson, screenshot, sign_in
@@ -41,6 +41,8 @@ JOURNAL = {
     "review": "/journal/review/",
     "review-4-weeks": "/journal/review/?weeks=4",
     "import": "/journal/import/",
+    "secure-moments": "/journal/secure/",
+    "secure-moment": "/journal/secure/{secure}/",
     "delete-account": "/accounts/delete/",
 }
 DARK = [
@@ -55,6 +57,7 @@ DARK = [
     "reframes",
     "reframe-new",
     "review",
+    "secure-moments",
 ]
 PAGES = [pytest.param(name, "light", id=name) for name in [*PUBLIC, *JOURNAL]] + [
     pytest.param(name, "dark", id=f"{name}-dark") for name in DARK
@@ -73,7 +76,8 @@ def journal(owner):
         user=owner, log=log, started_at=timezone.now() - timedelta(hours=2), finished=True, unsent_message="Call me?"
     )
     over = PauseSessionFactory(user=owner, started_at=timezone.now() - timedelta(hours=3), unsent_message="Call me?")
-    return {"log": log.pk, "finished_pause": finished.pk, "pause_over": over.pk}
+    secure = SecureMomentFactory(user=owner)
+    return {"log": log.pk, "finished_pause": finished.pk, "pause_over": over.pk, "secure": secure.pk}
 
 
 @pytest.mark.parametrize(("name", "scheme"), PAGES)

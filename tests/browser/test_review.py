@@ -19,7 +19,7 @@ def test_the_demo_review_shows_the_pattern_at_a_glance(page):
         ("/journal/review/?weeks=4", "review-4-weeks"),
     ):
         page.goto(path)
-        charts = page.locator("svg.chart")
+        charts = page.locator(".chart")
         assert charts.count() >= 4, path
         assert all(charts.nth(i).is_visible() for i in range(charts.count())), path
         assert page.get_by_role("heading", name="What stands out").is_visible(), path

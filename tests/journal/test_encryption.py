@@ -9,7 +9,13 @@ from cryptography.fernet import InvalidToken
 from django.core.management import call_command
 from django.db import connection
 
-from journal.factories import CustomChoiceFactory, PauseSessionFactory, ReframeFactory, TriggerLogFactory
+from journal.factories import (
+    CustomChoiceFactory,
+    PauseSessionFactory,
+    ReframeFactory,
+    SecureMomentFactory,
+    TriggerLogFactory,
+)
 from journal.models import Reframe, TriggerLog, WeeklyReflection
 from journal.sealed import sealed_fields
 
@@ -20,6 +26,7 @@ TEXT_FIELDS = {
     "pausesession": ["what_i_did", "unsent_message"],
     "reframe": ["anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"],
     "weeklyreflection": ["noticed", "helped", "intention"],
+    "securemoment": ["what_happened", "what_helped"],
 }
 
 
@@ -34,6 +41,7 @@ def a_journal_with_every_text_field(owner):
     WeeklyReflection.objects.create(
         user=owner, week_start="2026-11-16", **{f: marker(f) for f in TEXT_FIELDS["weeklyreflection"]}
     )
+    SecureMomentFactory(user=owner, **{f: marker(f) for f in TEXT_FIELDS["securemoment"]})
     CustomChoiceFactory(user=owner, label=CANARY)
 
 

@@ -13,11 +13,12 @@ from journal.factories import (
     CustomChoiceFactory,
     PauseSessionFactory,
     ReframeFactory,
+    SecureMomentFactory,
     TriggerLogFactory,
     UserFactory,
     WeeklyReflectionFactory,
 )
-from journal.models import LessonRead, LogTag, PauseSession, Reframe, TriggerLog, UserSettings
+from journal.models import LessonRead, LogTag, PauseSession, Reframe, SecureMoment, TriggerLog, UserSettings
 from journal.portability import NOT_EXPORTED, REMINDER_FIELDS, SECTIONS, SETTINGS_FIELDS
 from reminders.models import ReminderSettings
 
@@ -31,6 +32,7 @@ def full_journal(owner):
     PauseSessionFactory(user=owner, log=log, finished=True, unsent_message="Are you ok?", unsent_choice="let_it_go")
     ReframeFactory(user=owner, log=log, pinned=True)
     WeeklyReflectionFactory(user=owner)
+    SecureMomentFactory(user=owner, what_happened="Said what I needed, kindly", what_helped="Breathing first")
     CustomChoiceFactory(user=owner, label="Work deadline")
     return owner
 
@@ -53,6 +55,7 @@ def edge_journal(owner):
         balanced_thought="",
         is_draft=True,
     )
+    SecureMomentFactory(user=owner, what_happened="", what_helped="")  # the one-tap kind: no words at all
     LessonRead.objects.create(user=owner, lesson_slug="common-triggers")
     settings = UserSettings.objects.get(user=owner)
     settings.week_start, settings.country = 6, "NZ"
@@ -80,7 +83,7 @@ def upload(client, document, confirm="on"):
 
 def test_export_holds_everything(owner_client, full_journal):
     document = export(owner_client)
-    assert document["version"] == 2
+    assert document["version"] == 3
     assert document["moments"][0]["what_happened"] == "No reply all evening"
     assert document["moments"][0]["sensations"] == ["tight_chest"]
     assert document["pauses"][0]["moment"] == document["moments"][0]["ref"]
@@ -91,6 +94,13 @@ def test_export_holds_everything(owner_client, full_journal):
     assert document["reframes"][0]["is_draft"] is False
     assert document["reframes"][0]["pinned"] is True
     assert len(document["reflections"]) == 1
+    assert document["secure_moments"] == [
+        {
+            "occurred_at": SecureMoment.objects.get().occurred_at.astimezone(UTC).isoformat(),
+            "what_happened": "Said what I needed, kindly",
+            "what_helped": "Breathing first",
+        }
+    ]
     assert document["custom_choices"][0]["label"] == "Work deadline"
     assert document["settings"]["time_zone"] == "Europe/London"
     assert set(document["reminders"]) == set(REMINDER_FIELDS)
@@ -134,6 +144,7 @@ def test_importing_replaces_the_journal_and_counts_what_came_back(owner_client, 
     response = upload(owner_client, document)
     content = response.content.decode()
     assert "1 moment<" in content and "1 pause<" in content and "1 weekly reflection<" in content
+    assert "1 secure moment<" in content
     assert list(TriggerLog.objects.filter(user=full_journal).values_list("what_happened", flat=True)) == [
         "No reply all evening"
     ]
@@ -225,7 +236,7 @@ def test_pauses_must_point_at_a_moment_in_the_file(owner_client, full_journal):
         (b"not json", "not a JSON download"),
         (b"\xff\xfe", "not a JSON download"),
         (json.dumps({"format": "other"}).encode(), "not a Secure Base journal"),
-        (json.dumps({"format": "secure-base-journal", "version": 3}).encode(), "newer Secure Base"),
+        (json.dumps({"format": "secure-base-journal", "version": 4}).encode(), "newer Secure Base"),
         (b"[" * 100_000 + b"]" * 100_000, "nested more deeply"),
         (
             json.dumps({"format": "secure-base-journal", "version": 2, "moments": [[[[[["deep"]]]]]]}).encode(),
@@ -263,6 +274,23 @@ def test_version_1_downloads_still_come_back(owner_client, full_journal):
     assert TriggerLog.objects.filter(user=full_journal).count() == 1
 
 
+def test_version_2_downloads_without_secure_moments_still_come_back(owner_client, full_journal):
+    document = export(owner_client)
+    document["version"] = 2
+    del document["secure_moments"]
+    assert "Your journal is back" in upload(owner_client, document).content.decode()
+    assert TriggerLog.objects.filter(user=full_journal).count() == 1
+    assert not SecureMoment.objects.filter(user=full_journal).exists()
+
+
+def test_a_secure_moment_in_the_future_is_refused_and_nothing_changes(owner_client, full_journal):
+    document = export(owner_client)
+    document["secure_moments"][0]["occurred_at"] = "2999-01-01T00:00:00+00:00"
+    content = upload(owner_client, document).content.decode()
+    assert "secure moments, row 1: check occurred at" in content
+    assert SecureMoment.objects.get(user=full_journal).what_happened == "Said what I needed, kindly"
+
+
 def test_import_needs_confirmation(owner_client, full_journal):
     response = upload(owner_client, export(owner_client), confirm="")
     assert response.status_code == 200
@@ -287,8 +315,9 @@ def csv_rows(client):
 
 def test_csv_export_has_a_row_per_record(owner_client, full_journal):
     rows = csv_rows(owner_client)
-    assert [row["record"] for row in rows] == ["moment", "pause", "reframe", "reflection"]
+    assert [row["record"] for row in rows] == ["moment", "pause", "reframe", "reflection", "secure_moment"]
     assert rows[0]["what_happened"] == "No reply all evening"
+    assert (rows[4]["what_happened"], rows[4]["what_helped"]) == ("Said what I needed, kindly", "Breathing first")
     assert rows[1]["moment"] == rows[0]["moment"] == "1"
 
 
@@ -296,8 +325,9 @@ def test_csv_export_has_a_row_per_record(owner_client, full_journal):
 def test_csv_cells_never_run_as_spreadsheet_formulas(owner_client, owner, start):
     TriggerLogFactory(user=owner, what_happened=f'{start}HYPERLINK("http://evil.example","click")')
     ReframeFactory(user=owner, anxious_thought=f"{start}1+1")
+    SecureMomentFactory(user=owner, what_helped=f"{start}2+2")
     rows = csv_rows(owner_client)
-    cells = [rows[0]["what_happened"], rows[1]["anxious_thought"]]
+    cells = [rows[0]["what_happened"], rows[1]["anxious_thought"], rows[2]["what_helped"]]
     assert all(cell.startswith("'" + start) for cell in cells), cells
     assert rows[0]["intensity"].isdigit(), "numbers stay numbers"
 

@@ -7,6 +7,7 @@ from journal.factories import (
     CustomChoiceFactory,
     PauseSessionFactory,
     ReframeFactory,
+    SecureMomentFactory,
     TriggerLogFactory,
 )
 
@@ -26,6 +27,7 @@ def strangers_objects(stranger):
         "pause": PauseSessionFactory(user=stranger, log=log),
         "reframe": ReframeFactory(user=stranger),
         "choice": CustomChoiceFactory(user=stranger),
+        "secure": SecureMomentFactory(user=stranger, what_happened="bob's private calm"),
     }
 
 
@@ -40,6 +42,8 @@ OBJECT_FOR_URL = {
     "reframe_pin": "reframe",
     "reframe_delete": "reframe",
     "custom_choice_delete": "choice",
+    "secure_detail": "secure",
+    "secure_delete": "secure",
 }
 
 
@@ -63,6 +67,7 @@ def test_another_users_object_is_404(owner_client, strangers_objects, name):
     assert statuses <= {404, 405} and 404 in statuses
     strangers_objects["log"].refresh_from_db()
     assert strangers_objects["log"].what_happened == "bob's private words"
+    strangers_objects["secure"].refresh_from_db()  # still there: not deleted by the stranger's POST
 
 
 def test_pause_and_reframe_forms_refuse_another_users_moment(owner_client, strangers_objects):
@@ -81,10 +86,11 @@ def test_lists_exports_and_review_show_nothing_of_another_user(owner_client, str
         "/journal/review/",
         "/journal/settings/",
         "/journal/log/",
+        "/journal/secure/",
     ):
         response = owner_client.get(url)
         content = b"".join(response.streaming_content if response.streaming else [response.content]).decode()
-        assert "private words" not in content, url
+        assert "private words" not in content and "private calm" not in content, url
         assert "Work deadline" not in content, url
 
 

@@ -19,9 +19,9 @@ def test_a_choice_reads_as_part_of_a_sentence(owner_client, owner):
     entries = owner_client.get("/journal/").content.decode()
     detail = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
     for page in (entries, detail):
-        assert "no, I let it pass" in page
-        assert "no, i let it pass" not in page
-    assert "the urge passed: partly" in detail
+        assert "no, I held back" in page
+        assert "no, i held back" not in page
+    assert "the urge faded: partly" in detail
 
 
 def at(moment):

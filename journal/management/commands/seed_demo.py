@@ -16,6 +16,7 @@ from journal.factories import (
     CustomChoiceFactory,
     PauseSessionFactory,
     ReframeFactory,
+    SecureMomentFactory,
     TriggerLogFactory,
     UserFactory,
     UserSettingsFactory,
@@ -111,6 +112,31 @@ def weighted_sample(rng, choices, k):
     return picked
 
 
+SECURE_MOMENTS = [
+    ("They replied late and I didn't send a second message. I trusted it.", "Remembering they always reply in the end"),
+    ("Asked for a call instead of hinting. They said yes.", "Saying what I need, plainly"),
+    ("Spent a whole evening with friends without checking my phone.", "Leaving the phone in my bag"),
+    ("Said no to plans I didn't want, and nothing bad happened.", ""),
+    ("Felt close and calm on our walk.", "Slowing down"),
+    ("Noticed the old fear on Sunday and let it be there without acting.", "A 20-minute pause"),
+]
+
+
+def add_secure_moments(user, first, zone, now):
+    """A few secure moments a week, more as the weeks go on: the bright side the review shows."""
+    rng = random.Random(SEED + 1)  # its own sequence, so the moments above stay as they were
+    for offset in range(WEEKS):
+        week = first.shifted(offset)
+        for _ in range(rng.randint(0, 1) + offset * 3 // WEEKS):
+            day = week.start + timedelta(days=rng.randrange(7))
+            occurred_at = datetime.combine(day, time(rng.randint(9, 21), rng.randrange(60)), tzinfo=zone)
+            if occurred_at < now:
+                what_happened, what_helped = rng.choice(SECURE_MOMENTS)
+                SecureMomentFactory(
+                    user=user, occurred_at=occurred_at, what_happened=what_happened, what_helped=what_helped
+                )
+
+
 class Command(BaseCommand):
     help = "Create (or rebuild) the demo user with twelve weeks of journal data."
 
@@ -148,6 +174,7 @@ class Command(BaseCommand):
                     helped="Going for a walk before replying. The pause helps more than I expected.",
                     intention="Start a pause before sending a second message.",
                 )
+        add_secure_moments(user, first, zone, now)
         for index, (anxious, balanced, pinned) in enumerate(REFRAMES):
             ReframeFactory(
                 user=user,
