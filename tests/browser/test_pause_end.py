@@ -142,7 +142,7 @@ def test_ending_early_asks_one_question(small_phone, owner):
     page.goto(f"/journal/pause/{pause.pk}/")
     finish = page.locator("#finish form")
     questions = finish.locator("legend, label:not(.chip)").filter(visible=True)
-    assert questions.all_inner_texts() == ["Did the urge pass?"]
+    assert questions.all_inner_texts() == ["Did the urge fade?"]
     chip(page, "id_urge_passed", "Partly").tap()
     page.get_by_role("button", name="End the pause now").tap()
     page.get_by_role("heading", name="Your pause", exact=True).wait_for()
