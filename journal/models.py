@@ -31,6 +31,7 @@ from journal.choices import (
     lesson_for,
     lesson_link_for,
 )
+from journal.querysets import MomentQuerySet, OwnedQuerySet, PauseQuerySet, ReframeQuerySet
 from journal.sealed import SealedCharField, SealedTextField
 
 LOCK_AFTER_MINUTES = [1, 5, 15, 30, 60]
@@ -45,11 +46,6 @@ CLOCK_SKEW = timedelta(minutes=5)
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
         raise ValidationError("Choose a time zone from the list.")
-
-
-class OwnedQuerySet(models.QuerySet):
-    def for_user(self, user):
-        return self.filter(user=user)
 
 
 class UserSettings(models.Model):
@@ -173,7 +169,7 @@ class TriggerLog(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = MomentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-id"]
@@ -294,14 +290,6 @@ class LogTag(models.Model):
         return lesson_for(self.CHOICES[self.kind], self.value)
 
 
-class PauseQuerySet(OwnedQuerySet):
-    def open(self):
-        return self.filter(finished_at__isnull=True)
-
-    def running(self, now=None):
-        return self.open().filter(ends_at__gt=now or timezone.now())
-
-
 class PauseSession(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses")
     log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="pauses")
@@ -373,17 +361,6 @@ class PauseSession(models.Model):
         if self.intensity_before is None or self.intensity_after is None:
             return None
         return self.intensity_before - self.intensity_after
-
-
-class ReframeQuerySet(OwnedQuerySet):
-    def drafts(self):
-        return self.filter(is_draft=True)
-
-    def finished(self):
-        return self.filter(is_draft=False)
-
-    def for_the_pause_screen(self):
-        return self.finished().filter(pinned=True)
 
 
 class Reframe(models.Model):
@@ -463,7 +440,7 @@ class SecureMoment(models.Model):
     what_helped = SealedTextField("what helped", max_length=1000, blank=True)
     idempotency_key = models.UUIDField(null=True, blank=True, editable=False)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = MomentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

@@ -40,7 +40,7 @@ def often_hard(user, zone, today):
     start = datetime.combine(first_day, time.min, tzinfo=zone)
     end = datetime.combine(today, time.min, tzinfo=zone)
     weeks_with_moments = defaultdict(set)
-    moments = TriggerLog.objects.for_user(user).filter(occurred_at__gte=start, occurred_at__lt=end)
+    moments = TriggerLog.objects.for_user(user).between(start, end)
     for occurred_at in moments.values_list("occurred_at", flat=True):
         local = occurred_at.astimezone(zone)
         weeks_with_moments[TimeOfWeek.of(local)].add((local.date() - first_day).days // 7)

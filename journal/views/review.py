@@ -33,9 +33,7 @@ def week_worth_reading(user, current_week):
     """A weekly review is read when a week ends: on a week's first day, or while it is still empty, the week
     that has just ended is the one to open."""
     first_day = timezone.localdate(timezone=current_week.zone) == current_week.start
-    logged = TriggerLog.objects.filter(
-        user=user, occurred_at__gte=current_week.starts_at, occurred_at__lt=current_week.ends_at
-    ).exists()
+    logged = TriggerLog.objects.for_user(user).in_week(current_week).exists()
     return current_week.previous if first_day or not logged else current_week
 
 

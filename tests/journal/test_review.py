@@ -346,7 +346,7 @@ def test_missing_lessons_are_left_out_quietly(owner, week_of_moments, monkeypatc
         def get(self, slug):
             return None
 
-    monkeypatch.setattr("journal.review.library", EmptyLibrary)
+    monkeypatch.setattr("journal.review.patterns.library", EmptyLibrary)
     assert review_of(owner).lessons == []
 
 

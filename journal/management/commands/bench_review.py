@@ -171,9 +171,7 @@ class Command(BaseCommand):
                 warm_times.append(self.get(client, review_url))
                 minimal_times.append(self.get(client, "/bench/minimal/"))
         minimal = statistics.median(minimal_times)
-        week_logs = TriggerLog.objects.filter(
-            user=heavy, occurred_at__gte=week.starts_at, occurred_at__lt=week.ends_at
-        ).count()
+        week_logs = TriggerLog.objects.for_user(heavy).in_week(week).count()
         self.stdout.write(
             f"Database: {connection.vendor}; heavy user: {TriggerLog.objects.filter(user=heavy).count():,} logs, "
             f"{PauseSession.objects.filter(user=heavy).count():,} pauses; {TriggerLog.objects.count():,} logs and "

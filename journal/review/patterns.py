@@ -1,0 +1,152 @@
+"""What the weeks shown hold: triggers and urges by name, times of day, body sensations, what helps, evidence
+from the person's own log, the bright side, and the lessons that fit."""
+
+from collections import Counter, defaultdict
+from datetime import datetime, time
+
+from django.db.models import Count, F, Sum
+
+from attachment_app.lessons import library
+from journal.choices import BodySensation, SoothingAction, TriggerKind, Urge, lesson_for
+from journal.models import CustomChoice, LogTag, SecureMoment, TriggerLog, choice_label
+from journal.review.totals import BRIGHT_SIDE_SHOWN, PERIODS, Relief, bucket
+
+# (first local hour, period index) in the order of the day: 00:00 night, 06:00 morning, 12:00 afternoon, 18:00 evening.
+PERIOD_STARTS = sorted((start, index) for index, (_, _, start) in enumerate(PERIODS))
+
+
+def choice_labellers(user):
+    """Label functions for trigger kinds and urges, the person's own ones included; built-in ones by dictionary."""
+    custom = {choice.key: choice.label for choice in CustomChoice.objects.for_user(user)}
+
+    def labeller(choices):
+        built_in = dict(choices.choices)  # `choices.values` builds a new list on every use
+        return lambda value: built_in.get(value) or choice_label(choices, value, custom)
+
+    trigger_label, urge_label = labeller(TriggerKind), labeller(Urge)
+    return trigger_label, lambda value: urge_label(value) if value else "No urge noted"
+
+
+def bright_side(user, start, end):
+    """The latest secure moments of the weeks shown, newest first, a few at most."""
+    return list(
+        SecureMoment.objects.for_user(user).between(start, end).order_by("-occurred_at", "-id")[:BRIGHT_SIDE_SHOWN]
+    )
+
+
+def _time_of_day_boundaries(weeks):
+    """Local 00:00, 06:00, 12:00 and 18:00 of every day shown, in time order, each with its (day, period) cell."""
+    starts, cells = [], []
+    for week in weeks:
+        for day_index, day in enumerate(week.days):
+            for hour, period in PERIOD_STARTS:
+                starts.append(datetime.combine(day, time(hour), tzinfo=week.zone))
+                cells.append(day_index * 4 + period)
+    return starts + [weeks[-1].ends_at], cells
+
+
+def heatmap_counts(user, weeks):
+    boundaries, cells = _time_of_day_boundaries(weeks)
+    return [
+        (cells[row["slot"]], row["moments"])
+        for row in TriggerLog.objects.for_user(user)
+        .between(boundaries[0], boundaries[-1])
+        .annotate(slot=bucket(TriggerLog, "occurred_at", boundaries))
+        .values("slot")
+        .annotate(moments=Count("id"))
+        .order_by()
+    ]
+
+
+def urge_pairs(user, start, end):
+    return (
+        TriggerLog.objects.for_user(user)
+        .between(start, end)
+        .values("trigger_kind", "urge", "acted_on")
+        .annotate(moments=Count("id"))
+        .order_by()
+    )
+
+
+def tags_by_week(user, boundaries):
+    return (
+        LogTag.objects.filter(log__user=user, log__occurred_at__gte=boundaries[0], log__occurred_at__lt=boundaries[-1])
+        .annotate(week=bucket(TriggerLog, "occurred_at", boundaries))
+        .values("week", "kind", "value")
+        .annotate(
+            moments=Count("id"),
+            drop_sum=Sum(F("log__intensity") - F("log__intensity_after")),
+            measured=Count("log__intensity_after"),
+        )
+        .order_by()
+    )
+
+
+def week_heatmap(cell_counts, week):
+    """7 rows (days in the person's week order) × 4 periods (morning, afternoon, evening, night)."""
+    counts = Counter()
+    for cell, moments in cell_counts:
+        counts[cell] += moments
+    return [
+        (f"{day:%a}", [counts[day_index * 4 + period] for period in range(4)])
+        for day_index, day in enumerate(week.days)
+    ]
+
+
+def most_first(row):
+    """Sort key for (label…, count) rows: the biggest count first, ties in alphabetical order."""
+    return (-row[-1], *row[:-1])
+
+
+def sensations_and_what_helps(tag_rows, first_shown, summary):
+    """Top body sensations, and what helps: each soothing action, and pausing, ranked by the average drop in
+    intensity on the moments it was part of (how strong at first minus how strong afterwards).
+
+    A pause counts its own before and after; a soothing action counts its moment's `intensity` and
+    `intensity_after`. Moments without a "how strong now" can't say how much helped, so they are not counted.
+    """
+    counts = defaultdict(Counter)
+    drop_sum, measured = Counter(), Counter()
+    for row in tag_rows:
+        if row["week"] < first_shown:
+            continue
+        counts[row["kind"]][row["value"]] += row["moments"]
+        if row["kind"] == LogTag.Kind.HELPED:
+            drop_sum[row["value"]] += row["drop_sum"] or 0
+            measured[row["value"]] += row["measured"]
+    sensations = sorted(
+        ((BodySensation(value).label, n) for value, n in counts[LogTag.Kind.SENSATION].items()), key=most_first
+    )[:5]
+    helped = [
+        Relief(SoothingAction(value).label, measured[value], drop_sum[value]) for value in counts[LogTag.Kind.HELPED]
+    ]
+    pauses = Relief("A pause", sum(w.drop_count for w in summary), sum(w.drop_sum for w in summary))
+    if any(week.pauses_completed for week in summary):
+        helped.append(pauses)
+    return sensations, sorted(helped, key=Relief.ranking)
+
+
+def evidence(summary):
+    """From the person's own log: how much the feeling had dropped afterwards when they paused, when they held
+    back from the urge, and when they acted on it."""
+    return [
+        Relief("After a pause", sum(w.drop_count for w in summary), sum(w.drop_sum for w in summary)),
+        Relief(
+            "When you held back", sum(w.held_back_measured for w in summary), sum(w.held_back_drop_sum for w in summary)
+        ),
+        Relief(
+            "When you acted on the urge", sum(w.acted_measured for w in summary), sum(w.acted_drop_sum for w in summary)
+        ),
+    ]
+
+
+def suggested_lessons(triggers, urges):
+    lessons = library()
+    slugs = []
+    if triggers:
+        slugs.append(lesson_for(TriggerKind, triggers[0][0]))
+    if urges:
+        slugs.append(lesson_for(Urge, urges[0][0]))
+        if sum(urge[2] for urge in urges) > sum(urge[3] for urge in urges):
+            slugs.append("practise-the-pause")
+    return [lesson for slug in dict.fromkeys(slugs) if (lesson := lessons.get(slug))]
