@@ -81,12 +81,25 @@ def sign_in(page, username, password=PASSWORD):
 
 
 @pytest.fixture
-def small_phone_page(browser, base_url):
-    """A page on a 360×740 touch screen (the other contexts are a larger phone)."""
-    context = browser.new_context(base_url=base_url, **SMALL_PHONE)
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+def small_phone(browser, base_url):
+    """Opens pages on a 360×740 touch screen (the other contexts are a larger phone), each in its own context:
+    `small_phone()`, or `small_phone(color_scheme="dark")` with any other context option."""
+    contexts = []
+
+    def open_page(**options):
+        context = browser.new_context(base_url=base_url, **SMALL_PHONE, **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def small_phone_page(small_phone):
+    return small_phone()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from journal.choices import TriggerKind
 from journal.models import TriggerLog
 from tests.browser.conftest import ARTIFACTS, no_horizontal_scroll, screenshot, sign_in
 
-SMALL_PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 NEUTRAL_PAGE = "https://www.bbc.co.uk/weather"
 
 DISTRESS = [
@@ -29,24 +28,17 @@ DISTRESS = [
 
 
 @pytest.fixture
-def small_phone(browser, base_url):
-    """Pages on a 360×740 touch screen (the conftest's contexts are a larger phone)."""
-    contexts = []
+def small_phone(small_phone):
+    """The conftest's 360×740 pages, where no test may reach the internet: the neutral page is answered here."""
 
     def open_page(**options):
-        context = browser.new_context(base_url=base_url, **SMALL_PHONE, **options)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        page = context.new_page()
-        # No test may reach the internet: the neutral page is answered here.
+        page = small_phone(**options)
         page.route(
             f"{NEUTRAL_PAGE}**", lambda route: route.fulfill(content_type="text/html", body="<title>Weather</title>")
         )
         return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 def save_a_moment(page, what_happened, intensity="6"):

@@ -5,14 +5,11 @@ notify; the message kept during the pause waits for the end, then can be copied,
 import re
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from journal.factories import PauseSessionFactory
 from journal.models import PauseSession
 from tests.browser.conftest import AXE, check_accessibility, no_horizontal_scroll, screenshot, sign_in
-
-SMALL_PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 
 # Records what the page does at the end instead of making noise: tones started, vibrations, notifications.
 WATCH_THE_END = """
@@ -29,21 +26,6 @@ function RecordedNotification(title, options) {
 RecordedNotification.permission = "granted";
 window.Notification = RecordedNotification;
 """
-
-
-@pytest.fixture
-def small_phone(browser, base_url):
-    contexts = []
-
-    def open_page(**options):
-        context = browser.new_context(base_url=base_url, **SMALL_PHONE, **options)
-        context.set_default_timeout(10_000)
-        contexts.append(context)
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def chip(page, group_id, label):

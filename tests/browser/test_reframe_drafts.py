@@ -9,17 +9,11 @@ from attachment_app.lessons import library
 from journal.models import Reframe
 from tests.browser.conftest import no_horizontal_scroll, screenshot, sign_in
 
-SMALL_PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
-
 
 @pytest.fixture
-def page(browser, base_url, owner):
-    context = browser.new_context(base_url=base_url, **SMALL_PHONE)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    sign_in(page, owner.username)
-    yield page
-    context.close()
+def page(small_phone_page, owner):
+    sign_in(small_phone_page, owner.username)
+    return small_phone_page
 
 
 def test_keep_only_the_anxious_thought_and_finish_it_later(page, owner):
