@@ -18,6 +18,7 @@ from journal.choices import (
     WeekStart,
 )
 from journal.querysets import OwnedQuerySet
+from journal.weeks import Week
 
 LOCK_AFTER_MINUTES = [1, 5, 15, 30, 60]
 ZERO_TO_TEN = [MinValueValidator(0), MaxValueValidator(10)]
@@ -71,6 +72,13 @@ class UserSettings(models.Model):
     @classmethod
     def for_user(cls, user):
         return cls.objects.get_or_create(user=user)[0]
+
+    def current_week(self):
+        """The person's week now: in their zone, starting on their own first day."""
+        return Week.current(self.zone, self.week_start)
+
+    def week_containing(self, moment):
+        return Week.containing(moment, self.zone, self.week_start)
 
     @property
     def has_lock(self):

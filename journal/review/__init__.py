@@ -167,7 +167,7 @@ def build_review(user, user_settings, week, weeks=1):
 def week_at_a_glance(user, user_settings=None):
     """This week in a sentence or two, for the home page: two small queries (three without `user_settings`)."""
     user_settings = user_settings or UserSettings.for_user(user)
-    week = Week.current(user_settings.zone, user_settings.week_start)
+    week = user_settings.current_week()
     by_trigger = list(
         TriggerLog.objects.for_user(user)
         .in_week(week)

@@ -25,7 +25,7 @@ REVIEW_CACHE_SECONDS = 60 * 60 * 24
 def week_from_url(request, week):
     settings = request.journal_settings
     if week is None:
-        return Week.current(settings.zone, settings.week_start)
+        return settings.current_week()
     return Week.from_iso(*week, settings.zone, settings.week_start)
 
 
@@ -129,9 +129,9 @@ def review_body(request, shown, weeks, current_week):
 def review(request, week=None):
     settings = request.journal_settings
     if picked := picked_day(request):
-        return redirect("journal:review_week", week=Week.containing(picked, settings.zone, settings.week_start))
+        return redirect("journal:review_week", week=settings.week_containing(picked))
     weeks = weeks_asked(request)
-    current_week = Week.current(settings.zone, settings.week_start)
+    current_week = settings.current_week()
     shown = week_from_url(request, week) if week else week_worth_reading(request.user, current_week)
     if shown.start > current_week.start:
         return render(request, "journal/review_future.html", {"week": shown, "current_week": current_week})

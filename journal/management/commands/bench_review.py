@@ -29,7 +29,6 @@ from django.utils import timezone
 
 from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
 from journal.models import LogTag, PauseSession, Reframe, TriggerLog, UserSettings
-from journal.weeks import Week
 
 BENCH_PREFIX = "bench-user-"
 YEARS = 5
@@ -156,7 +155,7 @@ class Command(BaseCommand):
     def time_views(self, heavy, runs):
         """Median of paired runs: the review of the heavy user's last full week, then the minimal view."""
         settings = UserSettings.for_user(heavy)
-        week = Week.containing(timezone.now() - timedelta(days=7), settings.zone, settings.week_start)
+        week = settings.week_containing(timezone.now() - timedelta(days=7))
         review_url = reverse("journal:review_week", kwargs={"week": week})
         client = Client(HTTP_HOST="127.0.0.1")
         client.force_login(heavy)

@@ -21,8 +21,6 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from journal.weeks import Week
-
 BENCH_USERNAME = "bench-review-cache"
 WORKERS = 2
 
@@ -64,7 +62,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, cache_url, rounds, **options):
         user = self.make_user()
-        this_week = Week.current(user.journal_settings.zone)
+        this_week = user.journal_settings.current_week()
         last_week = f"/journal/review/{this_week.previous.slug}/"
         paths = ["/journal/review/"] * 2 + [last_week] * 2 + ["/journal/review/"] * 2
         self.stdout.write(
