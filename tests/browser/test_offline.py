@@ -152,8 +152,8 @@ def test_moments_waiting_show_apart_in_the_journal_and_a_refusal_is_said(phone, 
 
     # A moment the journal refuses (here: a date far in the future) is shown, never dropped.
     page.evaluate(
-        """() => momentQueue.all().then(([moment]) => momentQueue.put({...moment,
-          fields: moment.fields.map(([name, value]) => [name, name === "occurred_at" ? "2999-01-01T10:00" : value])}))"""
+        """() => momentQueue.all().then(([moment]) => momentQueue.put({...moment, fields: moment.fields.map(
+          ([name, value]) => [name, name === "occurred_at" ? "2999-01-01T10:00" : value])}))"""
     )
     page.context.set_offline(False)
     page.goto("/journal/")
