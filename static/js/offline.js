@@ -80,7 +80,8 @@
   function when(moment) {
     const value = (moment.fields.find(([name]) => name === "occurred_at") || [])[1] || moment.savedAt;
     const date = new Date(value);
-    return isNaN(date) ? value : date.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+    const format = { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" };
+    return isNaN(date) ? value : date.toLocaleString("en-GB", format);
   }
 
   function forget(moment) {
@@ -122,7 +123,7 @@
         const state = document.createElement("p");
         state.className = "small pending-state";
         state.textContent = moment.problem
-          ? "Couldn't be sent: " + moment.problem + ". Log it again if you want to keep it."
+          ? "Couldn't be sent: " + moment.problem.replace(/\.$/, "") + ". Log it again if you want to keep it."
           : "Waiting to send.";
         item.append(state);
         if (moment.problem) {

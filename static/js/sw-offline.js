@@ -12,9 +12,10 @@ function startsWithAny(path, prefixes) {
 // A journal shell is kept only when it is the shell itself: a signed-out visitor gets the sign-in page, a locked
 // journal the unlock page, and neither is kept.
 function keepPage(cache, url) {
-  return fetch(url, { credentials: "same-origin" })
+  const isPrivate = startsWithAny(url, PRIVATE);
+  // A journal page's redirect (to sign in) is not followed: there is nothing to keep, so nothing to download.
+  return fetch(url, { credentials: "same-origin", redirect: isPrivate ? "manual" : "follow" })
     .then((response) => {
-      const isPrivate = startsWithAny(url, PRIVATE);
       if (response.ok && !response.redirected && (!isPrivate || response.headers.get("X-Offline-Shell"))) {
         return cache.put(url, response);
       }
@@ -116,8 +117,8 @@ function sendMoments(token) {
 }
 
 function freshToken() {
-  return fetch(LOG_SHELL, { credentials: "same-origin" }).then((response) => {
-    if (response.redirected || !response.headers.get("X-Offline-Shell")) return null;
+  return fetch(LOG_SHELL, { credentials: "same-origin", redirect: "manual" }).then((response) => {
+    if (!response.ok || !response.headers.get("X-Offline-Shell")) return null; // signed out, or locked
     const copy = response.clone();
     return caches
       .open(CACHE)

@@ -223,3 +223,22 @@ def test_the_kept_pause_runs_on_the_phone(phone, owner):
     page.get_by_role("button", name="5 minutes").tap()
     assert re.fullmatch(r"[45]:\d\d", page.get_by_role("timer").inner_text())
     assert no_horizontal_scroll(page)
+
+
+def test_the_app_is_installable(browser_type, browser_type_launch_args, base_url, owner, tmp_path):
+    """Chromium's own installability check, the one Lighthouse's "installable manifest" audit reads. A profile
+    on disk, because Chromium never offers to install from an incognito window (Playwright's usual contexts)."""
+    context = browser_type.launch_persistent_context(
+        tmp_path / "profile", **browser_type_launch_args, base_url=base_url, **PHONE_360
+    )
+    try:
+        page = context.pages[0] if context.pages else context.new_page()
+        sign_in(page, owner.username)
+        ready_for_no_signal(page)
+        devtools = context.new_cdp_session(page)
+        assert devtools.send("Page.getInstallabilityErrors")["installabilityErrors"] == []
+        manifest = devtools.send("Page.getAppManifest")
+        assert manifest["url"].endswith("/manifest.webmanifest")
+        assert manifest["errors"] == []
+    finally:
+        context.close()
