@@ -147,7 +147,7 @@
     if (outcome.sent) {
       say(`Sent ${plural(outcome.sent, "moment")} saved on this phone.`, pendingPlace && { href: location.pathname, text: "Show them" });
     }
-    outcome.care.forEach((url) => say("One of them may need care.", { href: url, text: "Open it" }));
+    outcome.care.forEach((url) => say("Something you wrote sounds very hard.", { href: url, text: "See support now" }));
     if (outcome.refused) {
       say(`${plural(outcome.refused, "moment")} couldn't be sent.`, { href: "/journal/", text: "See why" });
     }

@@ -116,16 +116,22 @@ function sendMoments(token) {
   return sending;
 }
 
+// A new CSRF token from the kept log page, fetched again (and kept again); or why there is none.
 function freshToken() {
   return fetch(LOG_SHELL, { credentials: "same-origin", redirect: "manual" }).then((response) => {
-    if (!response.ok || !response.headers.get("X-Offline-Shell")) return null; // signed out, or locked
+    if (!response.ok) return "sign-in";
+    if (!response.headers.get("X-Offline-Shell")) return "unlock";
     const copy = response.clone();
     return caches
       .open(CACHE)
       .then((cache) => cache.put(LOG_SHELL, copy))
       .then(() => response.text())
-      .then((html) => (html.match(/name="csrfmiddlewaretoken" value="([^"]+)"/) || [])[1] || null);
+      .then((html) => (html.match(/name="csrfmiddlewaretoken" value="([^"]+)"/) || [])[1] || "sign-in");
   });
+}
+
+function cannotSend(token) {
+  return token === "sign-in" || token === "unlock";
 }
 
 function firstError(html) {
@@ -162,16 +168,15 @@ async function sendAll(token) {
     moments = (await momentQueue.all()).filter((moment) => !moment.problem);
     if (moments.length && !token) token = await freshToken();
     for (const moment of moments) {
-      if (!token) {
-        outcome.waiting = "sign-in";
+      if (cannotSend(token)) {
+        outcome.waiting = token;
         break;
       }
       let answer = await post(moment, token);
       let result = verdict(answer);
       if (result === "stale") {
         token = await freshToken();
-        if (!token) result = "sign-in";
-        else result = verdict((answer = await post(moment, token)));
+        result = cannotSend(token) ? token : verdict((answer = await post(moment, token)));
         if (result === "stale") result = "refused: the journal said no (403)";
       }
       if (result === "sent") {
