@@ -101,7 +101,7 @@ function offlinePage() {
 
 // Sending. The idempotency key in each moment makes a repeat harmless: the server keeps the first and answers
 // the rest with it. So a moment is removed only after the server has it, and may be sent again at any time.
-let sending = null;
+let sending = Promise.resolve();
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "send-moments") event.waitUntil(sendMoments(event.data.token));
@@ -111,8 +111,9 @@ self.addEventListener("sync", (event) => {
   if (event.tag === "send-moments") event.waitUntil(sendMoments(null));
 });
 
+// One pass at a time; a call during a pass runs one more after it, so a moment kept meanwhile is not missed.
 function sendMoments(token) {
-  if (!sending) sending = sendAll(token).finally(() => (sending = null));
+  sending = sending.then(() => sendAll(token)).catch(() => {});
   return sending;
 }
 

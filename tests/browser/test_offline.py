@@ -52,6 +52,19 @@ def ready_for_no_signal(page):
     assert page.evaluate(WAIT_FOR_CACHED, "/journal/log/offline/")
 
 
+def kept_paths(page):
+    return page.evaluate(
+        """async () => {
+          const paths = [];
+          for (const name of await caches.keys()) {
+            const requests = await (await caches.open(name)).keys();
+            paths.push(...requests.map((request) => new URL(request.url).pathname));
+          }
+          return paths;
+        }"""
+    )
+
+
 def chip(page, group_id, label):
     return page.locator(f"#{group_id} label.chip", has_text=re.compile(f"^{re.escape(label)}$"))
 
@@ -182,16 +195,33 @@ def test_a_stale_csrf_token_is_refreshed_and_the_moment_sent(phone, owner):
     assert TriggerLog.objects.filter(user=owner, intensity=4).count() == 1
 
 
+def test_words_of_distress_written_offline_are_met_with_care_once_sent(phone, owner):
+    page = phone(owner)
+    ready_for_no_signal(page)
+    page.context.set_offline(True)
+    page.reload()
+    page.get_by_label("What happened? (optional)").fill("I can't go on like this")
+    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 9)
+    page.get_by_text(SAVED_HERE).wait_for()
+    page.context.set_offline(False)
+    page.get_by_text("Something you wrote sounds very hard.").wait_for()
+    assert "Saved. Well done" not in page.locator("#messages").inner_text()  # no praise
+    page.get_by_role("link", name="See support now").tap()
+    page.locator(".care-panel").wait_for()
+    assert page.url.endswith(TriggerLog.objects.get(user=owner).get_absolute_url())
+
+
 def test_a_signed_out_visitor_gets_no_journal_page_kept(phone):
     page = phone()
     page.goto(f"/lessons/{a_lesson().slug}/")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     assert page.evaluate(WAIT_FOR_CACHED, "/crisis/")
-    kept = page.evaluate(
-        "caches.keys().then((names) => caches.open(names[0])).then((cache) => cache.keys())"
-        ".then((requests) => requests.map((request) => new URL(request.url).pathname))"
-    )
+    page.reload()  # read again, now through the worker
+    assert page.evaluate(WAIT_FOR_CACHED, f"/lessons/{a_lesson().slug}/")
+    page.goto("/journal/log/")  # the sign-in page instead
+    kept = kept_paths(page)
     assert "/crisis/" in kept
+    assert f"/lessons/{a_lesson().slug}/" in kept
     assert not [path for path in kept if path.startswith("/journal/")]
 
 
@@ -209,7 +239,8 @@ def test_signing_out_forgets_the_queue_and_the_kept_pages(phone, owner):
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Sign out").tap()
     page.get_by_role("heading", name="You are signed out").wait_for()
-    assert page.evaluate("caches.keys()") == []
+    # The signed-out page may keep public pages again (lessons, crisis), never a journal page.
+    assert not [path for path in kept_paths(page) if path.startswith("/journal/")]
     assert page.evaluate("indexedDB.databases().then((found) => found.map((database) => database.name))") == []
 
 
