@@ -187,7 +187,10 @@
     askToSend();
   }
   showPending();
-  if (form && !navigator.onLine) {
+  if (form && new URLSearchParams(location.search).get("saved") === "phone") {
+    say("Saved on this phone. It will send when you're online.");
+    history.replaceState(null, "", location.pathname);
+  } else if (form && !navigator.onLine) {
     queue.all().then((moments) => {
       const waiting = moments.filter((moment) => !moment.problem).length;
       if (waiting) say(`${plural(waiting, "moment")} saved on this phone. ${waiting === 1 ? "It" : "They"} will send when you're online.`);

@@ -54,7 +54,12 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.origin !== self.location.origin) return;
+  if (request.method === "POST" && request.mode === "navigate" && url.pathname === LOG_PAGE) {
+    event.respondWith(postOrKeep(request));
+    return;
+  }
+  if (request.method !== "GET") return;
   if (url.pathname.startsWith("/static/")) {
     // Static names carry their content's hash, so a kept copy is never out of date.
     event.respondWith(caches.match(request).then((kept) => kept || fetch(request)));
@@ -80,6 +85,24 @@ function navigate(event, request, path) {
         .match(SHELL_FOR[path] || request, { ignoreSearch: path in SHELL_FOR, ignoreVary: true })
         .then((kept) => kept || offlinePage())
     );
+}
+
+// The quick log sent with a signal that then fails (a tunnel, wifi with no internet): the page can't know, so
+// the worker keeps the moment instead of showing the browser's error page, and opens the kept log to say so.
+function postOrKeep(request) {
+  const copy = request.clone();
+  return fetch(request).catch(() =>
+    copy.formData().then((form) => {
+      const savedAt = new Date().toISOString();
+      const fields = Array.from(form).filter(([name]) => name !== "csrfmiddlewaretoken");
+      const when = fields.find(([name]) => name === "occurred_at");
+      if (when && !when[1]) when[1] = savedAt;
+      const key = form.get("idempotency_key") || self.crypto.randomUUID();
+      return momentQueue
+        .add({ key: key, fields: fields, savedAt: savedAt, summary: {} })
+        .then(() => Response.redirect(LOG_PAGE + "?saved=phone", 303));
+    })
+  );
 }
 
 function offlinePage() {

@@ -159,6 +159,7 @@ def test_moments_waiting_show_apart_in_the_journal_and_a_refusal_is_said(phone, 
     page.get_by_text(SAVED_HERE).wait_for()
     page.goto("/journal/")  # not kept: the no-signal page lists what waits on this phone
     waiting = page.locator(".card-pending")
+    waiting.first.wait_for()  # drawn from IndexedDB just after the page opens
     assert waiting.count() == 1
     assert "Waiting to send" in waiting.inner_text()
     assert "6/10" in waiting.inner_text()
@@ -193,6 +194,31 @@ def test_a_stale_csrf_token_is_refreshed_and_the_moment_sent(phone, owner):
     page.context.set_offline(False)
     page.get_by_text("Sent 1 moment saved on this phone.").wait_for()
     assert TriggerLog.objects.filter(user=owner, intensity=4).count() == 1
+
+
+def test_a_save_that_fails_with_the_signal_still_on_keeps_the_moment(phone, owner):
+    """Wifi with no internet: the phone thinks it is online, so the page sends as usual and the send fails."""
+    page = phone(owner)
+    ready_for_no_signal(page)
+    page.reload()  # the worker is in charge of this page now
+
+    def cut_off(route):
+        if route.request.method == "POST":
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    page.context.route("**/journal/log/", cut_off)
+    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 7)
+    page.get_by_text(SAVED_HERE).wait_for()
+    assert page.url.endswith("/journal/log/")
+    assert len(page.evaluate(QUEUE)) == 1
+    assert TriggerLog.objects.filter(user=owner).count() == 0
+
+    page.context.unroute("**/journal/log/")
+    page.goto("/journal/")  # opening the app again sends it
+    page.get_by_text("Sent 1 moment saved on this phone.").wait_for()
+    assert TriggerLog.objects.get(user=owner).intensity == 7
 
 
 def test_words_of_distress_written_offline_are_met_with_care_once_sent(phone, owner):
