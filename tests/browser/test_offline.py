@@ -31,8 +31,8 @@ def phone(browser, base_url):
     """A page on a 360×740 touch screen (the conftest's contexts are a larger phone), signed in as `person`."""
     contexts = []
 
-    def open_page(person=None):
-        context = browser.new_context(base_url=base_url, **PHONE_360)
+    def open_page(person=None, **options):
+        context = browser.new_context(base_url=base_url, **PHONE_360, **options)
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
@@ -150,8 +150,8 @@ def test_three_moments_logged_offline_arrive_once_in_order_with_their_times(phon
     assert page.evaluate(QUEUE) == []
 
 
-def test_moments_waiting_show_apart_in_the_journal_and_a_refusal_is_said(phone, owner):
-    page = phone(owner)
+def test_moments_waiting_show_apart_in_the_journal_and_a_refusal_is_said(phone, owner, axe):
+    page = phone(owner, bypass_csp=True)  # for axe's script
     ready_for_no_signal(page)
     page.context.set_offline(True)
     page.reload()
@@ -178,6 +178,7 @@ def test_moments_waiting_show_apart_in_the_journal_and_a_refusal_is_said(phone, 
     assert TriggerLog.objects.filter(user=owner).count() == 0
     assert len(page.evaluate(QUEUE)) == 1
     screenshot(page, "offline-refused")
+    axe(page)
     page.get_by_role("button", name="Remove from this phone").tap()
     page.locator(".card-refused").wait_for(state="detached")
     assert page.evaluate(QUEUE) == []
@@ -270,8 +271,8 @@ def test_signing_out_forgets_the_queue_and_the_kept_pages(phone, owner):
     assert page.evaluate("indexedDB.databases().then((found) => found.map((database) => database.name))") == []
 
 
-def test_the_kept_pause_runs_on_the_phone(phone, owner):
-    page = phone(owner)
+def test_the_kept_pause_runs_on_the_phone(phone, owner, axe):
+    page = phone(owner, bypass_csp=True)  # for axe's script
     ready_for_no_signal(page)
     assert page.evaluate(WAIT_FOR_CACHED, "/journal/pause/offline/")
     page.context.set_offline(True)
@@ -280,6 +281,7 @@ def test_the_kept_pause_runs_on_the_phone(phone, owner):
     page.get_by_role("button", name="5 minutes").tap()
     assert re.fullmatch(r"[45]:\d\d", page.get_by_role("timer").inner_text())
     assert no_horizontal_scroll(page)
+    axe(page)
 
 
 def test_the_app_is_installable(browser_type, browser_type_launch_args, base_url, owner, tmp_path):
