@@ -8,6 +8,7 @@
   const signOut = document.querySelector('form[action="/accounts/logout/"]');
   const form = document.querySelector("form[data-offline-form]");
   const pendingPlace = document.querySelector("[data-pending-moments]");
+  const person = document.body.dataset.person || null;
   const WAITING = {
     "sign-in": "Sign in to send the moments saved on this phone.",
     unlock: "Unlock your journal to send the moments saved on this phone.",
@@ -37,7 +38,7 @@
 
   function askToSend() {
     navigator.serviceWorker.ready.then((registration) => {
-      registration.active.postMessage({ type: "send-moments", token: token() });
+      registration.active.postMessage({ type: "send-moments", token: token(), person: person });
       if (registration.sync) registration.sync.register("send-moments").catch(() => {});
     });
   }
@@ -67,7 +68,7 @@
     const when = fields.find(([name]) => name === "occurred_at");
     if (when && !when[1]) when[1] = savedAt;
     const summary = { trigger: chosenLabel("trigger_kind"), urge: chosenLabel("urge") };
-    queue.add({ key: key.value, fields: fields, savedAt: savedAt, summary: summary }).then(() => {
+    queue.add({ key: key.value, person: person, fields: fields, savedAt: savedAt, summary: summary }).then(() => {
       form.reset();
       key.value = newKey();
       messages.textContent = "";
@@ -91,7 +92,9 @@
   // The entries list and the no-signal page show what is still on this phone, apart from what the server has.
   function showPending() {
     if (!pendingPlace) return;
-    queue.all().then((moments) => {
+    queue.all().then((all) => {
+      // Only this person's: a shared phone may still hold someone else's, until they sign out here.
+      const moments = all.filter((moment) => person && (!moment.person || moment.person === person));
       const old = document.getElementById("pending-moments");
       if (old) old.remove();
       if (!moments.length) return;
@@ -192,7 +195,7 @@
     history.replaceState(null, "", location.pathname);
   } else if (form && !navigator.onLine) {
     queue.all().then((moments) => {
-      const waiting = moments.filter((moment) => !moment.problem).length;
+      const waiting = moments.filter((moment) => !moment.problem && (!moment.person || moment.person === person)).length;
       if (waiting) say(`${plural(waiting, "moment")} saved on this phone. ${waiting === 1 ? "It" : "They"} will send when you're online.`);
     });
   }

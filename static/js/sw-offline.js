@@ -99,7 +99,7 @@ function postOrKeep(request) {
       if (when && !when[1]) when[1] = savedAt;
       const key = form.get("idempotency_key") || self.crypto.randomUUID();
       return momentQueue
-        .add({ key: key, fields: fields, savedAt: savedAt, summary: {} })
+        .add({ key: key, person: lastPerson, fields: fields, savedAt: savedAt, summary: {} })
         .then(() => Response.redirect(LOG_PAGE + "?saved=phone", 303));
     })
   );
@@ -112,7 +112,7 @@ function offlinePage() {
     .join("");
   const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>No signal · Secure Base</title>
-<link rel="stylesheet" href="${css}">${scripts}</head><body><main id="main">
+<link rel="stylesheet" href="${css}">${scripts}</head><body data-person="${lastPerson || ""}"><main id="main">
 <div class="messages" id="messages" role="status"></div>
 <h1>No signal right now</h1>
 <p>This page isn't saved on this phone. These work with no signal:</p>
@@ -124,10 +124,15 @@ function offlinePage() {
 
 // Sending. The idempotency key in each moment makes a repeat harmless: the server keeps the first and answers
 // the rest with it. So a moment is removed only after the server has it, and may be sent again at any time.
+// Each moment carries who logged it, so on a shared phone it is never sent into another person's journal.
 let sending = Promise.resolve();
+let lastPerson = null; // who the pages last said is signed in, for a moment the worker keeps itself
 
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "send-moments") event.waitUntil(sendMoments(event.data.token));
+  const data = event.data || {};
+  if (data.type !== "send-moments") return;
+  lastPerson = data.person || lastPerson;
+  event.waitUntil(sendMoments(data.token ? { token: data.token, person: data.person } : null));
 });
 
 self.addEventListener("sync", (event) => {
@@ -135,27 +140,31 @@ self.addEventListener("sync", (event) => {
 });
 
 // One pass at a time; a call during a pass runs one more after it, so a moment kept meanwhile is not missed.
-function sendMoments(token) {
-  sending = sending.then(() => sendAll(token)).catch(() => {});
+function sendMoments(session) {
+  sending = sending.then(() => sendAll(session)).catch(() => {});
   return sending;
 }
 
-// A new CSRF token from the kept log page, fetched again (and kept again); or why there is none.
-function freshToken() {
+// A new CSRF token and the signed-in person, from the log shell fetched again (and kept again); or why not.
+function freshSession() {
   return fetch(LOG_SHELL, { credentials: "same-origin", redirect: "manual" }).then((response) => {
-    if (!response.ok) return "sign-in";
-    if (!response.headers.get("X-Offline-Shell")) return "unlock";
+    if (!response.ok) return { waiting: "sign-in" };
+    if (!response.headers.get("X-Offline-Shell")) return { waiting: "unlock" };
     const copy = response.clone();
     return caches
       .open(CACHE)
       .then((cache) => cache.put(LOG_SHELL, copy))
       .then(() => response.text())
-      .then((html) => (html.match(/name="csrfmiddlewaretoken" value="([^"]+)"/) || [])[1] || "sign-in");
+      .then((html) => {
+        const token = html.match(/name="csrfmiddlewaretoken" value="([^"]+)"/);
+        const person = html.match(/data-person="([^"]+)"/);
+        return token && person ? { token: token[1], person: person[1] } : { waiting: "sign-in" };
+      });
   });
 }
 
-function cannotSend(token) {
-  return token === "sign-in" || token === "unlock";
+function isSomeoneElses(moment, session) {
+  return Boolean(moment.person) && moment.person !== session.person;
 }
 
 function firstError(html) {
@@ -165,7 +174,7 @@ function firstError(html) {
 
 function post(moment, token) {
   const body = new URLSearchParams(moment.fields);
-  body.set("csrfmiddlewaretoken", token || "");
+  body.set("csrfmiddlewaretoken", token);
   return fetch(LOG_PAGE, { method: "POST", body: body, credentials: "same-origin" }).then((response) =>
     response.text().then((html) => ({ response: response, html: html }))
   );
@@ -185,22 +194,24 @@ function verdict(answer) {
   return "refused: " + (reason || "the journal couldn't take it as it is");
 }
 
-async function sendAll(token) {
+async function sendAll(session) {
   const outcome = { type: "moments-sent", sent: 0, refused: 0, waiting: "", care: [] };
   let moments = [];
   try {
     moments = (await momentQueue.all()).filter((moment) => !moment.problem);
-    if (moments.length && !token) token = await freshToken();
+    if (moments.length && !session) session = await freshSession();
     for (const moment of moments) {
-      if (cannotSend(token)) {
-        outcome.waiting = token;
+      if (session.waiting) {
+        outcome.waiting = session.waiting;
         break;
       }
-      let answer = await post(moment, token);
+      if (isSomeoneElses(moment, session)) continue; // kept for them; signing out deletes it
+      let answer = await post(moment, session.token);
       let result = verdict(answer);
       if (result === "stale") {
-        token = await freshToken();
-        result = cannotSend(token) ? token : verdict((answer = await post(moment, token)));
+        session = await freshSession();
+        if (session.waiting || isSomeoneElses(moment, session)) continue;
+        result = verdict((answer = await post(moment, session.token)));
         if (result === "stale") result = "refused: the journal said no (403)";
       }
       if (result === "sent") {

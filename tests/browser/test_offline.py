@@ -238,6 +238,34 @@ def test_words_of_distress_written_offline_are_met_with_care_once_sent(phone, ow
     assert page.url.endswith(TriggerLog.objects.get(user=owner).get_absolute_url())
 
 
+def test_on_a_shared_phone_a_moment_never_reaches_another_persons_journal(phone, owner, stranger):
+    page = phone(owner)
+    ready_for_no_signal(page)
+    page.context.set_offline(True)
+    page.reload()
+    page.get_by_label("What happened? (optional)").fill("owner-private-marker")
+    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 5)
+    page.get_by_text(SAVED_HERE).wait_for()
+
+    # The owner's session ends without signing out (it expired); someone else signs in on the same phone.
+    page.context.clear_cookies()
+    page.context.set_offline(False)
+    sign_in(page, stranger.username)  # lands on the journal, which asks the worker to send
+    page.goto("/journal/log/")
+    page.wait_for_timeout(1000)
+    assert TriggerLog.objects.count() == 0
+    assert "owner-private-marker" not in page.content()
+    page.goto("/journal/")
+    page.wait_for_timeout(500)
+    assert page.locator(".card-pending").count() == 0
+    assert len(page.evaluate(QUEUE)) == 1  # kept for its person; their sign-in sends it
+
+    page.context.clear_cookies()
+    sign_in(page, owner.username)
+    page.get_by_text("Sent 1 moment saved on this phone.").wait_for()
+    assert TriggerLog.objects.get().user == owner
+
+
 def test_a_signed_out_visitor_gets_no_journal_page_kept(phone):
     page = phone()
     page.goto(f"/lessons/{a_lesson().slug}/")
