@@ -1,7 +1,7 @@
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from attachment_app import accounts, sign_in, views
+from attachment_app import accounts, offline, sign_in, views
 
 handler500 = "attachment_app.views.server_error"
 
@@ -21,5 +21,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("journal/", include("journal.urls")),
     path("reminders/", include("reminders.urls")),
-    path("sw.js", views.service_worker, name="service_worker"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
 ]

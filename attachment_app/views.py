@@ -4,7 +4,6 @@ from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.templatetags.static import static
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -124,13 +123,3 @@ def healthz(request):
 
 def robots_txt(request):
     return HttpResponse("User-agent: *\nDisallow: /journal/\nDisallow: /accounts/\n", content_type="text/plain")
-
-
-@require_GET
-def service_worker(request):
-    """The root-scoped service worker; here it only brings in the push handlers (static/js/sw-push.js)."""
-    return HttpResponse(
-        f'importScripts("{static("js/sw-push.js")}");\n',
-        content_type="text/javascript",
-        headers={"Cache-Control": "no-cache"},
-    )

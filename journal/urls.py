@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from journal.views import data, lock, logs, pauses, reframes, review, secure, settings
+from journal.views import data, lock, logs, offline, pauses, reframes, review, secure, settings
 from journal.weeks import IsoWeekConverter
 
 register_converter(IsoWeekConverter, "isoweek")
@@ -9,10 +9,12 @@ app_name = "journal"
 urlpatterns = [
     path("", logs.entries, name="entries"),
     path("log/", logs.log_new, name="log_new"),
+    path("log/offline/", offline.log_offline, name="log_offline"),
     path("log/<int:pk>/", logs.log_detail, name="log_detail"),
     path("log/<int:pk>/edit/", logs.log_edit, name="log_edit"),
     path("log/<int:pk>/delete/", logs.log_delete, name="log_delete"),
     path("pause/", pauses.pause_start, name="pause_start"),
+    path("pause/offline/", offline.pause_offline, name="pause_offline"),
     path("pause/<int:pk>/", pauses.pause_detail, name="pause_detail"),
     path("pause/<int:pk>/finish/", pauses.pause_finish, name="pause_finish"),
     path("pause/<int:pk>/message/", pauses.pause_message, name="pause_message"),
