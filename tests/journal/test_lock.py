@@ -196,3 +196,14 @@ def test_turning_the_lock_off_needs_the_current_pin(owner_client, owner):
     assert UserSettings.objects.get(user=owner).has_lock
     owner_client.post("/journal/settings/lock/remove/", {"pin": "2468"})
     assert not UserSettings.objects.get(user=owner).has_lock
+
+
+def test_wrong_pins_count_again_from_zero_after_unlocking(client, owner, journal):
+    client.post("/accounts/login/", {"username": owner.username, "password": PASSWORD})
+    set_pin(client)
+    for _ in range(2):  # two locks, four wrong PINs each: eight in all, never five in a row
+        client.post("/journal/lock/")
+        for _ in range(4):
+            assert "not right" in client.post("/journal/unlock/", {"pin": "0000", "next": "/"}).content.decode()
+        assert client.post("/journal/unlock/", {"pin": "2468", "next": "/journal/"}).url == "/journal/"
+    assert MARKER in client.get("/journal/").content.decode(), "still signed in"
