@@ -44,3 +44,20 @@ self.momentQueue = (function () {
       }),
   };
 })();
+
+// When a moment kept on the phone happened, worked out at the tap, not at sending: "15 min ago" is 15 minutes
+// before it was saved, and "earlier today at 07:30" is that day even if it is sent tomorrow. A day and time the
+// person typed stands as typed. Fills `occurred_at` in the moment's fields.
+self.fillMomentTime = function (fields, savedAt) {
+  const value = (name) => (fields.find(([field]) => field === name) || [])[1] || "";
+  const occurred = fields.find(([name]) => name === "occurred_at");
+  if (!occurred || occurred[1]) return;
+  const saved = new Date(savedAt);
+  const [hour, minute] = value("earlier_today").split(":").map(Number);
+  if (!isNaN(hour) && !isNaN(minute)) {
+    saved.setHours(hour, minute, 0, 0);
+    occurred[1] = saved.toISOString();
+  } else {
+    occurred[1] = new Date(saved.getTime() - (Number(value("when")) || 0) * 60000).toISOString();
+  }
+};

@@ -65,8 +65,7 @@
     const key = form.querySelector("[name=idempotency_key]");
     const savedAt = new Date().toISOString();
     const fields = Array.from(new FormData(form)).filter(([name]) => name !== "csrfmiddlewaretoken");
-    const when = fields.find(([name]) => name === "occurred_at");
-    if (when && !when[1]) when[1] = timeChosen(fields, new Date(savedAt)).toISOString();
+    fillMomentTime(fields, savedAt);
     const summary = { trigger: chosenLabel("trigger_kind"), urge: chosenLabel("urge") };
     queue.add({ key: key.value, person: person, fields: fields, savedAt: savedAt, summary: summary }).then(() => {
       form.reset();
@@ -76,19 +75,6 @@
       window.scrollTo(0, 0);
       if (navigator.onLine) askToSend();
     });
-  }
-
-  // "When" is worked out at the tap, not at sending: "15 min ago" is 15 minutes before saving, and "earlier
-  // today at 07:30" is that day even if the moment is sent tomorrow.
-  function timeChosen(fields, saved) {
-    const value = (name) => (fields.find(([field]) => field === name) || [])[1] || "";
-    const [hour, minute] = value("earlier_today").split(":").map(Number);
-    if (!isNaN(hour) && !isNaN(minute)) {
-      const moment = new Date(saved);
-      moment.setHours(hour, minute, 0, 0);
-      return moment;
-    }
-    return new Date(saved.getTime() - (Number(value("when")) || 0) * 60000);
   }
 
   function when(moment) {

@@ -95,8 +95,7 @@ function postOrKeep(request) {
     copy.formData().then((form) => {
       const savedAt = new Date().toISOString();
       const fields = Array.from(form).filter(([name]) => name !== "csrfmiddlewaretoken");
-      const when = fields.find(([name]) => name === "occurred_at");
-      if (when && !when[1]) when[1] = savedAt;
+      fillMomentTime(fields, savedAt);
       const key = form.get("idempotency_key") || self.crypto.randomUUID();
       return momentQueue
         .add({ key: key, person: lastPerson, fields: fields, savedAt: savedAt, summary: {} })
