@@ -1,4 +1,8 @@
-"""Numbers from a URL's query string, which anyone can type: "²" and "٣" are digits to Python but not ids."""
+"""Values anyone can type into a URL or a form: "²" and "٣" are digits to Python but not ids, and a phone's
+clock sends a time that may be nonsense."""
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 LARGEST_ID = 2**63 - 1
 
@@ -9,3 +13,14 @@ def whole_number(value, default=None):
         return default
     number = int(value)
     return number if number <= LARGEST_ID else default
+
+
+def instant(value):
+    """`value` as an aware datetime if it is an ISO 8601 date and time (a phone's clock, sent as UTC), else None."""
+    try:
+        moment = parse_datetime(value or "")
+    except ValueError:
+        return None
+    if moment is None:
+        return None
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)

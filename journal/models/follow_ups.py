@@ -80,6 +80,12 @@ class PauseSession(models.Model):
     def stopped_early(self):
         return self.is_finished and self.finished_at < self.ends_at
 
+    def end_time(self, reported=None, now=None):
+        """When the pause ended: the time the phone reports (it may send it later, having had no signal) when that
+        lies between the start and now; otherwise now."""
+        now = now or timezone.now()
+        return reported if reported and self.started_at <= reported <= now else now
+
     def seconds_left(self, now=None):
         return max(0, int((self.ends_at - (now or timezone.now())).total_seconds()))
 

@@ -12,7 +12,7 @@ from journal.care import pause_needs_care
 from journal.choices import ActedOn, UrgePassed
 from journal.forms import PauseFinishForm, PauseStartForm, UnsentMessageForm
 from journal.models import PauseSession, Reframe, TriggerLog
-from journal.params import whole_number
+from journal.params import instant, whole_number
 from journal.submissions import save_once
 from reminders.models import Notification
 from reminders.schedule import plan_pause_end
@@ -123,12 +123,14 @@ def pause_message(request, pk):
 @require_POST
 def pause_finish(request, pk):
     pause = get_pause_for_user(request, pk)
-    form = PauseFinishForm(request.POST, instance=pause, early=pause.is_running())
+    ended_at = pause.end_time(instant(request.POST.get("ended_on_phone_at")))
+    early = not pause.is_finished and ended_at < pause.ends_at
+    form = PauseFinishForm(request.POST, instance=pause, early=early)
     if not form.is_valid():
         return pause_page(request, get_pause_for_user(request, pk), finish_form=form)
     pause = form.save(commit=False)
     if not pause.is_finished:
-        pause.finished_at = timezone.now()
+        pause.finished_at = ended_at
     pause.current = None
     pause.save()
     if pause.log:

@@ -113,7 +113,8 @@
         const title = document.createElement("p");
         const strong = document.createElement("strong");
         strong.textContent = moment.summary.trigger || "A moment";
-        title.append(strong, ` · ${field("intensity")}/10 · ${when(moment)}`);
+        const strength = field("intensity") || field("intensity_after");
+        title.append(strong, `${strength ? ` · ${strength}/10` : ""} · ${when(moment)}`);
         item.append(title);
         [moment.summary.urge && "Urge: " + moment.summary.urge, field("what_happened")].forEach((text) => {
           if (!text) return;

@@ -160,4 +160,10 @@
   const sound = document.querySelector(".js-sound");
   if (sound) soundToggle(sound);
   document.querySelectorAll(".js-copy").forEach(copyButton);
+  // The moment of the tap goes with the answer: sent later (no signal now), the pause still ends when it did.
+  document.querySelectorAll(".js-finish").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.elements.ended_on_phone_at.value = new Date().toISOString();
+    });
+  });
 })();

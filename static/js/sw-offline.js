@@ -59,6 +59,10 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(postOrKeep(request));
     return;
   }
+  if (request.method === "POST" && request.mode === "navigate" && PAUSE_FINISH.test(url.pathname)) {
+    event.respondWith(finishOrKeep(request, url.pathname));
+    return;
+  }
   if (request.method !== "GET") return;
   if (url.pathname.startsWith("/static/")) {
     // Static names carry their content's hash, so a kept copy is never out of date.
@@ -99,6 +103,26 @@ function postOrKeep(request) {
       const key = form.get("idempotency_key") || self.crypto.randomUUID();
       return momentQueue
         .add({ key: key, person: lastPerson, fields: fields, savedAt: savedAt, summary: {} })
+        .then(() => Response.redirect(LOG_PAGE + "?saved=phone", 303));
+    })
+  );
+}
+
+// How a pause went, answered with no signal: kept like a moment and sent to the same address later, with the
+// moment it ended on the phone (the page fills that in), so the pause ends when it did, not when it was sent.
+const PAUSE_FINISH = /^\/journal\/pause\/\d+\/finish\/$/;
+
+function finishOrKeep(request, path) {
+  const copy = request.clone();
+  return fetch(request).catch(() =>
+    copy.formData().then((form) => {
+      const savedAt = new Date().toISOString();
+      const fields = Array.from(form).filter(([name]) => name !== "csrfmiddlewaretoken");
+      const ended = fields.find(([name]) => name === "ended_on_phone_at");
+      if (ended && !ended[1]) ended[1] = savedAt;
+      const summary = { trigger: "How your pause went" };
+      return momentQueue
+        .add({ key: "finish:" + path, url: path, person: lastPerson, fields: fields, savedAt: savedAt, summary })
         .then(() => Response.redirect(LOG_PAGE + "?saved=phone", 303));
     })
   );
@@ -174,7 +198,7 @@ function firstError(html) {
 function post(moment, token) {
   const body = new URLSearchParams(moment.fields);
   body.set("csrfmiddlewaretoken", token);
-  return fetch(LOG_PAGE, { method: "POST", body: body, credentials: "same-origin" }).then((response) =>
+  return fetch(moment.url || LOG_PAGE, { method: "POST", body: body, credentials: "same-origin" }).then((response) =>
     response.text().then((html) => ({ response: response, html: html }))
   );
 }
@@ -184,7 +208,7 @@ function post(moment, token) {
 function verdict(answer) {
   const { response, html } = answer;
   const path = new URL(response.url).pathname;
-  if (response.redirected && /^\/journal\/log\/\d+\/$/.test(path)) return "sent";
+  if (response.redirected && /^\/journal\/(log|pause)\/\d+\/$/.test(path)) return "sent";
   if (path === "/accounts/login/") return "sign-in";
   if (response.status === 403) return "stale";
   if (response.status >= 500) return "later";

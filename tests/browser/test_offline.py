@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from journal.choices import TriggerKind, Urge
+from journal.factories import PauseSessionFactory
 from journal.models import TriggerLog
 from tests.browser.conftest import SMALL_PHONE, a_lesson, no_horizontal_scroll, screenshot, sign_in
 
@@ -343,3 +344,31 @@ def test_when_chosen_offline_counts_from_the_tap_not_from_sending(phone, owner):
     log = TriggerLog.objects.get(user=owner)
     hour = timedelta(hours=1)
     assert before - hour - timedelta(seconds=1) <= log.occurred_at <= after - hour + timedelta(seconds=1)
+
+
+def test_a_pause_ended_with_no_signal_is_sent_later_and_ends_when_it_did(phone, owner):
+    started = timezone.now() - timedelta(minutes=2)
+    pause = PauseSessionFactory(user=owner, minutes=20, started_at=started, intensity_before=7, current=True)
+    page = phone(owner)
+    ready_for_no_signal(page)
+    page.goto(f"/journal/pause/{pause.pk}/")
+    page.context.set_offline(True)
+    chip(page, "id_urge_passed", "Partly").tap()
+    before = timezone.now()
+    page.get_by_role("button", name="End the pause now").tap()
+    page.get_by_text(SAVED_HERE).wait_for()
+    after = timezone.now()
+    pause.refresh_from_db()
+    assert not pause.is_finished
+    page.wait_for_timeout(1500)  # sent later: the pause still ends at the tap
+
+    page.context.set_offline(False)
+    for _ in range(100):
+        pause.refresh_from_db()
+        if pause.is_finished:
+            break
+        page.wait_for_timeout(100)
+    assert pause.urge_passed == "partly" and pause.stopped_early
+    assert before - timedelta(seconds=1) <= pause.finished_at <= after + timedelta(seconds=1)
+    page.get_by_text("Sent 1 moment saved on this phone.").wait_for()
+    assert page.evaluate(QUEUE) == []

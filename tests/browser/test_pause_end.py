@@ -25,6 +25,11 @@ function RecordedNotification(title, options) {
 }
 RecordedNotification.permission = "granted";
 window.Notification = RecordedNotification;
+// With the service worker running, the page asks it to show the notification (as Android requires).
+ServiceWorkerRegistration.prototype.showNotification = function (title, options) {
+  window.endSignals.notifications.push({title, body: options.body, tag: options.tag});
+  return Promise.resolve();
+};
 """
 
 
