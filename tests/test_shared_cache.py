@@ -6,8 +6,10 @@
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
 
@@ -39,6 +41,7 @@ def test_without_cache_url_each_process_keeps_its_own():
 
 @pytest.mark.skipif(not CACHE_URL.startswith("redis"), reason="CACHE_URL is not Redis (.ci/run sets it)")
 @pytest.mark.django_db
+@time_machine.travel(datetime(2026, 11, 25, 12, 0, tzinfo=UTC), tick=False)  # a Wednesday: this week has a moment
 def test_a_review_cached_by_one_worker_is_read_by_another(owner_client, owner):
     TriggerLogFactory(user=owner, what_happened="No reply since lunch.")
     first = owner_client.get("/journal/review/").content.decode()

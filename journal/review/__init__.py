@@ -98,7 +98,7 @@ class Review:
         return date_range_label(self.summary_weeks[0].week.start, self.week.end - timedelta(days=1))
 
 
-def build_review(user, user_settings, week, weeks=1):
+def build_review(user, week, weeks=1):
     """Everything the review page shows for `week` (and the `weeks` - 1 weeks before it when asked)."""
     weeks = max(1, min(weeks, MAX_WEEKS))
     span = max(TREND_WEEKS, weeks + 1)

@@ -108,7 +108,7 @@ def review_body(request, shown, weeks, current_week):
     )  # fmt: skip
     body = cache.get(key)
     if body is None:
-        result = build_review(request.user, settings, shown, weeks)
+        result = build_review(request.user, shown, weeks)
         # Saving a note moves journal_changed_at too, so the note can be cached with the rest.
         reflection = WeeklyReflection.objects.filter(user=request.user, week_start=shown.start).first()
         context = {

@@ -34,11 +34,11 @@ def where_it_falls(user, instant):
     week = Week.containing(instant, LONDON, settings.week_start)
 
     def cells(shown):
-        heatmap = build_review(user, settings, shown, 1).heatmap
+        heatmap = build_review(user, shown, 1).heatmap
         return [(day, period) for day, counts in heatmap for period, n in enumerate(counts) if n]
 
     def moments(shown):
-        return build_review(user, settings, shown, 1).history[-1].moments
+        return build_review(user, shown, 1).history[-1].moments
 
     assert (moments(week.previous), moments(week), moments(week.next)) == (0, 1, 0), f"{instant} in the figures"
     assert cells(week.previous) == cells(week.next) == [], f"{instant} is counted in a neighbouring week"

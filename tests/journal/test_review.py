@@ -33,7 +33,7 @@ def moment(user, when, **fields):
 
 
 def review_of(user, week=WEEK_47, weeks=1):
-    return build_review(user, user.journal_settings, week, weeks)
+    return build_review(user, week, weeks)
 
 
 @pytest.fixture
@@ -173,9 +173,9 @@ def test_far_zones_put_moments_in_their_own_local_week(zone_name):
     TriggerLogFactory(user=user, occurred_at=datetime(2026, 11, 23, 0, 30, tzinfo=zone), trigger_kind="slow_reply")
     TriggerLogFactory(user=user, occurred_at=datetime(2026, 11, 22, 23, 30, tzinfo=zone), trigger_kind="milestone")
     week_48 = Week(date(2026, 11, 23), zone)
-    assert [t[0] for t in build_review(user, user.journal_settings, week_48).triggers] == ["slow_reply"]
-    assert [t[0] for t in build_review(user, user.journal_settings, week_48.previous).triggers] == ["milestone"]
-    assert dict(build_review(user, user.journal_settings, week_48.previous).heatmap)["Sun"] == [0, 0, 1, 0]
+    assert [t[0] for t in build_review(user, week_48).triggers] == ["slow_reply"]
+    assert [t[0] for t in build_review(user, week_48.previous).triggers] == ["milestone"]
+    assert dict(build_review(user, week_48.previous).heatmap)["Sun"] == [0, 0, 1, 0]
 
 
 def test_review_page_shows_charts_with_titles_and_tables(owner_client, week_of_moments):

@@ -111,7 +111,7 @@ def test_deleting_asks_first_then_removes_it(owner_client, owner):
 
 
 def review_of(user, weeks=1):
-    return build_review(user, user.journal_settings, WEEK_47, weeks)
+    return build_review(user, WEEK_47, weeks)
 
 
 def test_the_review_shows_the_weeks_bright_side(owner_client, owner):

@@ -36,12 +36,12 @@ def pause(user, before, after, when=None):
 
 
 def helps(user, weeks=1):
-    review = build_review(user, user.journal_settings, WEEK_47, weeks)
+    review = build_review(user, WEEK_47, weeks)
     return [(relief.label, relief.moments, relief.change) for relief in review.helped]
 
 
 def evidence(user):
-    review = build_review(user, user.journal_settings, WEEK_47, 1)
+    review = build_review(user, WEEK_47, 1)
     return [(relief.label, relief.moments, relief.change) for relief in review.evidence]
 
 
