@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import TimeoutError
 
 from journal.choices import TriggerKind, Urge
 from journal.factories import PauseSessionFactory
@@ -232,6 +233,17 @@ def test_words_of_distress_written_offline_are_met_with_care_once_sent(phone, ow
     assert page.url.endswith(TriggerLog.objects.get(user=owner).get_absolute_url())
 
 
+def sign_in_again_if_refused(page, username):
+    """Known race, about 1 in 6 runs here: with every cookie gone, a page and the worker's request can each start a
+    CSRF cookie, and the sign-in form is refused once ("Please try that again"). A person sends it again; so does
+    this test, once. (To fix in the product: the worker should not touch pages that start a CSRF cookie.)"""
+    try:
+        sign_in(page, username)
+    except TimeoutError:
+        assert "Please try that again" in page.content()
+        sign_in(page, username)
+
+
 def test_on_a_shared_phone_a_moment_never_reaches_another_persons_journal(phone, owner, stranger):
     page = phone(owner)
     ready_for_no_signal(page)
@@ -244,7 +256,9 @@ def test_on_a_shared_phone_a_moment_never_reaches_another_persons_journal(phone,
     # The owner's session ends without signing out (it expired); someone else signs in on the same phone.
     page.context.clear_cookies()
     page.context.set_offline(False)
-    sign_in(page, stranger.username)  # lands on the journal, which asks the worker to send
+    # The worker tries at once and finds nobody signed in.
+    page.get_by_text("Sign in to send the moments saved on this phone.").wait_for()
+    sign_in_again_if_refused(page, stranger.username)  # lands on the journal, which asks the worker to send
     page.goto("/journal/log/")
     page.wait_for_timeout(1000)
     assert TriggerLog.objects.count() == 0
