@@ -13,6 +13,7 @@ from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerL
 from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog
 from journal.paging import keyset_page
 from journal.submissions import save_once
+from journal.views.confirm import delete_after_asking
 
 ENTRIES_PER_PAGE = 20
 
@@ -126,8 +127,6 @@ def log_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def log_delete(request, pk):
     log = get_log_for_user(request, pk)
-    if request.method == "POST":
-        log.delete()
-        messages.success(request, "That moment is deleted.")
-        return redirect("journal:entries")
-    return render(request, "journal/log_delete.html", {"log": log})
+    return delete_after_asking(
+        request, log, "journal/log_delete.html", "log", "journal:entries", "That moment is deleted."
+    )

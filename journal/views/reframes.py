@@ -11,6 +11,7 @@ from journal.forms import ReframeForm
 from journal.models import Reframe, TriggerLog
 from journal.params import whole_number
 from journal.submissions import save_once
+from journal.views.confirm import delete_after_asking
 
 
 def get_reframe_for_user(request, pk):
@@ -122,8 +123,6 @@ def reframe_pin(request, pk):
 @require_http_methods(["GET", "POST"])
 def reframe_delete(request, pk):
     reframe = get_reframe_for_user(request, pk)
-    if request.method == "POST":
-        reframe.delete()
-        messages.success(request, "Reframe deleted.")
-        return redirect("journal:reframes")
-    return render(request, "journal/reframe_delete.html", {"reframe": reframe})
+    return delete_after_asking(
+        request, reframe, "journal/reframe_delete.html", "reframe", "journal:reframes", "Reframe deleted."
+    )

@@ -8,8 +8,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from journal.care import needs_care
 from journal.forms import SecureMomentForm
-from journal.models import SecureMoment, UserSettings
+from journal.models import SecureMoment
 from journal.submissions import save_once
+from journal.views.confirm import delete_after_asking
 
 SECURE_MOMENTS_PER_PAGE = 20
 
@@ -45,9 +46,6 @@ def secure_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def secure_delete(request, pk):
     moment = get_secure_moment_for_user(request, pk)
-    if request.method == "POST":
-        moment.delete()
-        UserSettings.mark_changed(request.user.pk)
-        messages.success(request, "That moment is deleted.")
-        return redirect("journal:secure_moments")
-    return render(request, "journal/secure_delete.html", {"moment": moment})
+    return delete_after_asking(
+        request, moment, "journal/secure_delete.html", "moment", "journal:secure_moments", "That moment is deleted."
+    )
