@@ -72,6 +72,19 @@ def log_a_moment(page, trigger, intensity, urge=None):
     page.get_by_role("button", name="Save this moment").tap()
 
 
+def with_no_signal(page):
+    """The quick log, opened again with no signal: the worker answers with the log it kept."""
+    ready_for_no_signal(page)
+    page.context.set_offline(True)
+    page.reload()
+
+
+def keep_a_moment(page, trigger, intensity, urge=None):
+    """Log a moment with no signal and see it kept on the phone."""
+    log_a_moment(page, trigger, intensity, urge)
+    page.get_by_text(SAVED_HERE).wait_for()
+
+
 def wait_for_logs(owner, count, page):
     for _ in range(100):
         if TriggerLog.objects.filter(user=owner).count() >= count:
@@ -114,8 +127,7 @@ def test_three_moments_logged_offline_arrive_once_in_order_with_their_times(phon
     windows = []
     for trigger, intensity, urge in moments:
         before = timezone.now()
-        log_a_moment(page, trigger.label, intensity, urge and urge.label)
-        page.get_by_text(SAVED_HERE).wait_for()
+        keep_a_moment(page, trigger.label, intensity, urge and urge.label)
         windows.append((before, timezone.now()))
         page.wait_for_timeout(1100)  # a second apart, so the order shows in the times too
     assert no_horizontal_scroll(page)
@@ -147,11 +159,8 @@ def test_three_moments_logged_offline_arrive_once_in_order_with_their_times(phon
 
 def test_moments_waiting_show_apart_in_the_journal_and_a_refusal_is_said(phone, owner, axe):
     page = phone(owner, bypass_csp=True)  # for axe's script
-    ready_for_no_signal(page)
-    page.context.set_offline(True)
-    page.reload()
-    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 6)
-    page.get_by_text(SAVED_HERE).wait_for()
+    with_no_signal(page)
+    keep_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 6)
     page.goto("/journal/")  # not kept: the no-signal page lists what waits on this phone
     waiting = page.locator(".card-pending")
     waiting.first.wait_for()  # drawn from IndexedDB just after the page opens
@@ -181,11 +190,8 @@ def test_moments_waiting_show_apart_in_the_journal_and_a_refusal_is_said(phone, 
 
 def test_a_stale_csrf_token_is_refreshed_and_the_moment_sent(phone, owner):
     page = phone(owner)
-    ready_for_no_signal(page)
-    page.context.set_offline(True)
-    page.reload()
-    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 4)
-    page.get_by_text(SAVED_HERE).wait_for()
+    with_no_signal(page)
+    keep_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 4)
     page.evaluate("document.querySelector('[name=csrfmiddlewaretoken]').value = 'x'.repeat(64)")
     page.context.set_offline(False)
     page.get_by_text("Sent 1 moment saved on this phone.").wait_for()
@@ -205,8 +211,7 @@ def test_a_save_that_fails_with_the_signal_still_on_keeps_the_moment(phone, owne
             route.continue_()
 
     page.context.route("**/journal/log/", cut_off)
-    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 7)
-    page.get_by_text(SAVED_HERE).wait_for()
+    keep_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 7)
     assert page.url.endswith("/journal/log/")
     assert len(page.evaluate(QUEUE)) == 1
     assert TriggerLog.objects.filter(user=owner).count() == 0
@@ -219,12 +224,9 @@ def test_a_save_that_fails_with_the_signal_still_on_keeps_the_moment(phone, owne
 
 def test_words_of_distress_written_offline_are_met_with_care_once_sent(phone, owner):
     page = phone(owner)
-    ready_for_no_signal(page)
-    page.context.set_offline(True)
-    page.reload()
+    with_no_signal(page)
     page.get_by_label("What happened? (optional)").fill("I can't go on like this")
-    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 9)
-    page.get_by_text(SAVED_HERE).wait_for()
+    keep_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 9)
     page.context.set_offline(False)
     page.get_by_text("Something you wrote sounds very hard.").wait_for()
     assert "Saved. Well done" not in page.locator("#messages").inner_text()  # no praise
@@ -246,12 +248,9 @@ def sign_in_again_if_refused(page, username):
 
 def test_on_a_shared_phone_a_moment_never_reaches_another_persons_journal(phone, owner, stranger):
     page = phone(owner)
-    ready_for_no_signal(page)
-    page.context.set_offline(True)
-    page.reload()
+    with_no_signal(page)
     page.get_by_label("What happened? (optional)").fill("owner-private-marker")
-    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 5)
-    page.get_by_text(SAVED_HERE).wait_for()
+    keep_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 5)
 
     # The owner's session ends without signing out (it expired); someone else signs in on the same phone.
     page.context.clear_cookies()
@@ -290,11 +289,8 @@ def test_a_signed_out_visitor_gets_no_journal_page_kept(phone):
 
 def test_signing_out_forgets_the_queue_and_the_kept_pages(phone, owner):
     page = phone(owner)
-    ready_for_no_signal(page)
-    page.context.set_offline(True)
-    page.reload()
-    log_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 2)
-    page.get_by_text(SAVED_HERE).wait_for()
+    with_no_signal(page)
+    keep_a_moment(page, TriggerKind.SEEMED_DISTANT.label, 2)
     page.context.set_offline(False)
     page.get_by_text("Sent 1 moment saved on this phone.").wait_for()
     page.evaluate("momentQueue.add({key: 'k', fields: [], savedAt: '', summary: {}})")  # one still waiting
@@ -341,9 +337,7 @@ def test_the_app_is_installable(browser_type, browser_type_launch_args, base_url
 
 def test_when_chosen_offline_counts_from_the_tap_not_from_sending(phone, owner):
     page = phone(owner)
-    ready_for_no_signal(page)
-    page.context.set_offline(True)
-    page.reload()
+    with_no_signal(page)
     before = timezone.now()
     chip(page, "id_trigger_kind", TriggerKind.SLOW_REPLY.label).tap()
     chip(page, "id_intensity", "6").tap()
