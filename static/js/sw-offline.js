@@ -56,11 +56,11 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === "POST" && request.mode === "navigate" && url.pathname === LOG_PAGE) {
-    event.respondWith(postOrKeep(request));
+    event.respondWith(postOrKeep(request, aQuickLog));
     return;
   }
   if (request.method === "POST" && request.mode === "navigate" && PAUSE_FINISH.test(url.pathname)) {
-    event.respondWith(finishOrKeep(request, url.pathname));
+    event.respondWith(postOrKeep(request, howAPauseWent(url.pathname)));
     return;
   }
   if (request.method !== "GET") return;
@@ -91,41 +91,36 @@ function navigate(event, request, path) {
     );
 }
 
-// The quick log sent with a signal that then fails (a tunnel, wifi with no internet): the page can't know, so
-// the worker keeps the moment instead of showing the browser's error page, and opens the kept log to say so.
-function postOrKeep(request) {
+// A form sent with a signal that then fails (a tunnel, wifi with no internet): the page can't know, so the
+// worker keeps it like a moment logged offline, instead of the browser's error page, and opens the kept log to
+// say so. `describe(fields, savedAt, form)` adds what this kind of form needs to be sent later.
+function postOrKeep(request, describe) {
   const copy = request.clone();
   return fetch(request).catch(() =>
     copy.formData().then((form) => {
       const savedAt = new Date().toISOString();
       const fields = Array.from(form).filter(([name]) => name !== "csrfmiddlewaretoken");
-      fillMomentTime(fields, savedAt);
-      const key = form.get("idempotency_key") || self.crypto.randomUUID();
-      return momentQueue
-        .add({ key: key, person: lastPerson, fields: fields, savedAt: savedAt, summary: {} })
-        .then(() => Response.redirect(LOG_PAGE + "?saved=phone", 303));
+      const kept = { person: lastPerson, fields: fields, savedAt: savedAt, ...describe(fields, savedAt, form) };
+      return momentQueue.add(kept).then(() => Response.redirect(LOG_PAGE + "?saved=phone", 303));
     })
   );
 }
 
-// How a pause went, answered with no signal: kept like a moment and sent to the same address later, with the
-// moment it ended on the phone (the page fills that in), so the pause ends when it did, not when it was sent.
+function aQuickLog(fields, savedAt, form) {
+  fillMomentTime(fields, savedAt);
+  return { key: form.get("idempotency_key") || self.crypto.randomUUID(), summary: {} };
+}
+
+// How a pause went, sent later to the same address with the moment it ended on the phone (the page fills that
+// in), so the pause ends when it did, not when it was sent.
 const PAUSE_FINISH = /^\/journal\/pause\/\d+\/finish\/$/;
 
-function finishOrKeep(request, path) {
-  const copy = request.clone();
-  return fetch(request).catch(() =>
-    copy.formData().then((form) => {
-      const savedAt = new Date().toISOString();
-      const fields = Array.from(form).filter(([name]) => name !== "csrfmiddlewaretoken");
-      const ended = fields.find(([name]) => name === "ended_on_phone_at");
-      if (ended && !ended[1]) ended[1] = savedAt;
-      const summary = { trigger: "How your pause went" };
-      return momentQueue
-        .add({ key: "finish:" + path, url: path, person: lastPerson, fields: fields, savedAt: savedAt, summary })
-        .then(() => Response.redirect(LOG_PAGE + "?saved=phone", 303));
-    })
-  );
+function howAPauseWent(path) {
+  return (fields, savedAt) => {
+    const ended = fields.find(([name]) => name === "ended_on_phone_at");
+    if (ended && !ended[1]) ended[1] = savedAt;
+    return { key: "finish:" + path, url: path, summary: { trigger: "How your pause went" } };
+  };
 }
 
 function offlinePage() {
