@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from journal.models import TriggerLog
-from journal.review import PERIODS
+from journal.review.counts import PERIODS
 
 WEEKS_LOOKED_AT = 4
 WEEKS_NEEDED = 3

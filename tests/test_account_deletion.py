@@ -59,7 +59,9 @@ def a_full_life(user, marker):
     PushSubscription.objects.create(user=user, endpoint=f"https://fcm.googleapis.com/{marker}", p256dh="k", auth="a")
     Notification.plan(user, Notification.Kind.CHECK_IN, marker, timezone.now() + timedelta(hours=1), "/journal/")
     Client().post("/accounts/login/", {"username": user.username, "password": "not my password"})
-    Client().force_login(user)
+    device = Client()
+    device.force_login(user)
+    assert device.get("/journal/review/").status_code == 200  # the review keeps each week's counts
 
 
 def test_deleting_an_account_leaves_every_table_as_if_the_person_never_came(stranger):

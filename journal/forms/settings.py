@@ -1,18 +1,17 @@
 """A person's journal settings and the choices they add to the built-in lists."""
 
-import zoneinfo
-
 from django import forms
 
 from attachment_app.crisis_lines import crisis_lines
 from journal.forms.widgets import ChipSelect
 from journal.models import CustomChoice, UserSettings
+from journal.models.person import known_time_zones
 
 
 class SettingsForm(forms.ModelForm):
     time_zone = forms.ChoiceField(
         label="Your time zone",
-        choices=[(zone, zone.replace("_", " ")) for zone in sorted(zoneinfo.available_timezones())],
+        choices=[(zone, zone.replace("_", " ")) for zone in sorted(known_time_zones())],
         help_text="Weeks and times in your journal follow this zone.",
     )
     country = forms.ChoiceField(

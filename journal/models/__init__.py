@@ -17,6 +17,7 @@ from journal.models.person import (
     choice_label,
     validate_time_zone,
 )
+from journal.models.rollups import WeekRollup
 
 __all__ = [
     "CLOCK_SKEW",
@@ -34,6 +35,7 @@ __all__ = [
     "SecureMoment",
     "TriggerLog",
     "UserSettings",
+    "WeekRollup",
     "WeeklyReflection",
     "choice_label",
     "validate_time_zone",

@@ -1,8 +1,9 @@
 """The weekly review: every figure, chart and observation for one week (or a run of weeks) of one person.
 
-`build_review` is the one entry point; it gathers per-week totals (`totals`), the week's patterns (`patterns`)
-and the sentences about them (`observations`). All counting happens in the database, grouped by local week or by
-day and time of day, so the number of queries is fixed and the rows returned stay small whatever the history.
+`build_review` is the one entry point. It reads each week's counts (`counts`, kept between looks by `rollups`),
+and from them works out per-week totals (`totals`), the weeks' patterns (`patterns`) and the sentences about them
+(`observations`). Counting happens in the database, grouped by local week and by day and time of day, and only for
+weeks not already kept, so a look costs a few small queries whatever the history.
 """
 
 from collections import Counter, defaultdict
@@ -11,32 +12,21 @@ from datetime import timedelta
 
 from django.db.models import Count, Q, Sum
 
-from journal.choices import ActedOn, TriggerKind, UrgePassed
+from journal.choices import TriggerKind, UrgePassed
 from journal.models import PauseSession, TriggerLog, UserSettings, choice_label
+from journal.review.counts import PERIODS
 from journal.review.observations import observations, recurring
 from journal.review.patterns import (
     bright_side,
     choice_labellers,
     evidence,
-    heatmap_counts,
     most_first,
     sensations_and_what_helps,
     suggested_lessons,
-    tags_by_week,
-    urge_pairs,
     week_heatmap,
 )
-from journal.review.totals import (
-    ACTED,
-    ENOUGH_TO_TELL,
-    MAX_WEEKS,
-    PERIODS,
-    RECURRING_WEEKS,
-    TREND_WEEKS,
-    figures,
-    week_boundaries,
-    weekly_totals,
-)
+from journal.review.rollups import week_counts
+from journal.review.totals import ENOUGH_TO_TELL, MAX_WEEKS, TREND_WEEKS, WeekTotals, figures
 from journal.weeks import Week, date_range_label
 
 __all__ = ["ENOUGH_TO_TELL", "MAX_WEEKS", "PERIODS", "Review", "build_review", "week_at_a_glance"]
@@ -103,12 +93,11 @@ def build_review(user, week, weeks=1):
     weeks = max(1, min(weeks, MAX_WEEKS))
     span = max(TREND_WEEKS, weeks + 1)
     all_weeks = [week.shifted(-k) for k in range(span - 1, -1, -1)]
-    shown_weeks = all_weeks[-weeks:]
-    history = weekly_totals(user, all_weeks)
-    start, end = shown_weeks[0].starts_at, week.ends_at
+    counts = week_counts(user, all_weeks)
+    history = [WeekTotals.from_counts(*pair) for pair in zip(all_weeks, counts, strict=True)]
+    summary, shown_counts = history[-weeks:], counts[-weeks:]
     trigger_label, urge_label = choice_labellers(user)
 
-    summary = history[-weeks:]
     trigger_counts, trigger_intensity = Counter(), Counter()
     for totals in summary:
         trigger_counts.update(totals.triggers)
@@ -117,16 +106,14 @@ def build_review(user, week, weeks=1):
         ((key, trigger_label(key), count, trigger_intensity[key] / count) for key, count in trigger_counts.items()),
         key=lambda trigger: (-trigger[2], trigger[1]),
     )
-    pair_rows = list(urge_pairs(user, start, end))
 
     urge_totals = defaultdict(lambda: [0, 0, 0])
     pairs = Counter()
-    for row in pair_rows:
-        if not row["urge"]:
-            continue
-        column = 0 if row["acted_on"] in ACTED else 1 if row["acted_on"] == ActedOn.NO else 2
-        urge_totals[row["urge"]][column] += row["moments"]
-        pairs[(row["trigger_kind"], row["urge"])] += row["moments"]
+    for one_week in shown_counts:
+        for urge, *columns in one_week["urges"]:
+            urge_totals[urge] = [total + n for total, n in zip(urge_totals[urge], columns, strict=True)]
+        for trigger_kind, urge, moments in one_week["pairs"]:
+            pairs[trigger_kind, urge] += moments
     urges = sorted(
         (
             (key, urge_label(key), acted, held_back, undecided)
@@ -138,11 +125,13 @@ def build_review(user, week, weeks=1):
     named_pairs = ((trigger_label(t), urge_label(u), n) for (t, u), n in pairs.items() if n >= 2)
     top_pairs = sorted(named_pairs, key=most_first)[:3]
 
-    tag_weeks = all_weeks[-max(weeks, RECURRING_WEEKS) :]
-    skipped = len(all_weeks) - len(tag_weeks)
-    tag_rows = [row | {"week": row["week"] + skipped} for row in tags_by_week(user, week_boundaries(tag_weeks))]
+    tag_rows = [
+        {"week": index, "kind": kind, "value": value, "moments": moments, "drop_sum": drop_sum, "measured": measured}
+        for index, one_week in enumerate(counts)
+        for kind, value, moments, drop_sum, measured in one_week["tags"]
+    ]
     sensations, helped = sensations_and_what_helps(tag_rows, span - weeks, summary)
-    heatmap = week_heatmap(heatmap_counts(user, shown_weeks), week)
+    heatmap = week_heatmap(shown_counts, week)
 
     return Review(
         week=week,
@@ -160,7 +149,7 @@ def build_review(user, week, weeks=1):
         recurring=recurring(history, tag_rows, trigger_label),
         observations=observations(summary, history, triggers, heatmap, trigger_label),
         lessons=suggested_lessons(triggers, urges),
-        bright_side=bright_side(user, start, end),
+        bright_side=bright_side(user, all_weeks[-weeks].starts_at, week.ends_at),
     )
 
 

@@ -5,7 +5,8 @@ from collections import Counter, defaultdict
 
 from journal.choices import Emotion
 from journal.models import LogTag
-from journal.review.totals import PERIODS, RECURRING_WEEKS
+from journal.review.counts import PERIODS
+from journal.review.totals import RECURRING_WEEKS
 
 LONG_DAY = {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Fri": "Friday",
             "Sat": "Saturday", "Sun": "Sunday"}  # fmt: skip

@@ -2,17 +2,12 @@
 from the person's own log, the bright side, and the lessons that fit."""
 
 from collections import Counter, defaultdict
-from datetime import datetime, time
-
-from django.db.models import Count, F, Sum
 
 from attachment_app.lessons import library
 from journal.choices import BodySensation, SoothingAction, TriggerKind, Urge, lesson_for
-from journal.models import CustomChoice, LogTag, SecureMoment, TriggerLog, choice_label
-from journal.review.totals import BRIGHT_SIDE_SHOWN, PERIODS, Relief, bucket
-
-# (first local hour, period index) in the order of the day: 00:00 night, 06:00 morning, 12:00 afternoon, 18:00 evening.
-PERIOD_STARTS = sorted((start, index) for index, (_, _, start) in enumerate(PERIODS))
+from journal.models import CustomChoice, LogTag, SecureMoment, choice_label
+from journal.review.counts import PERIODS
+from journal.review.totals import BRIGHT_SIDE_SHOWN, Relief
 
 
 def choice_labellers(user):
@@ -34,61 +29,15 @@ def bright_side(user, start, end):
     )
 
 
-def _time_of_day_boundaries(weeks):
-    """Local 00:00, 06:00, 12:00 and 18:00 of every day shown, in time order, each with its (day, period) cell."""
-    starts, cells = [], []
-    for week in weeks:
-        for day_index, day in enumerate(week.days):
-            for hour, period in PERIOD_STARTS:
-                starts.append(datetime.combine(day, time(hour), tzinfo=week.zone))
-                cells.append(day_index * 4 + period)
-    return starts + [weeks[-1].ends_at], cells
-
-
-def heatmap_counts(user, weeks):
-    boundaries, cells = _time_of_day_boundaries(weeks)
-    return [
-        (cells[row["slot"]], row["moments"])
-        for row in TriggerLog.objects.for_user(user)
-        .between(boundaries[0], boundaries[-1])
-        .annotate(slot=bucket(TriggerLog, "occurred_at", boundaries))
-        .values("slot")
-        .annotate(moments=Count("id"))
-        .order_by()
-    ]
-
-
-def urge_pairs(user, start, end):
-    return (
-        TriggerLog.objects.for_user(user)
-        .between(start, end)
-        .values("trigger_kind", "urge", "acted_on")
-        .annotate(moments=Count("id"))
-        .order_by()
-    )
-
-
-def tags_by_week(user, boundaries):
-    return (
-        LogTag.objects.filter(log__user=user, log__occurred_at__gte=boundaries[0], log__occurred_at__lt=boundaries[-1])
-        .annotate(week=bucket(TriggerLog, "occurred_at", boundaries))
-        .values("week", "kind", "value")
-        .annotate(
-            moments=Count("id"),
-            drop_sum=Sum(F("log__intensity") - F("log__intensity_after")),
-            measured=Count("log__intensity_after"),
-        )
-        .order_by()
-    )
-
-
-def week_heatmap(cell_counts, week):
-    """7 rows (days in the person's week order) × 4 periods (morning, afternoon, evening, night)."""
+def week_heatmap(week_counts, week):
+    """7 rows (days in the person's week order) × 4 periods (morning, afternoon, evening, night), summed over the
+    weeks' counts."""
     counts = Counter()
-    for cell, moments in cell_counts:
-        counts[cell] += moments
+    for one_week in week_counts:
+        for cell, moments in one_week["cells"]:
+            counts[cell] += moments
     return [
-        (f"{day:%a}", [counts[day_index * 4 + period] for period in range(4)])
+        (f"{day:%a}", [counts[day_index * len(PERIODS) + period] for period in range(len(PERIODS))])
         for day_index, day in enumerate(week.days)
     ]
 

@@ -1,7 +1,8 @@
 """Every way a person changes their journal makes the cached weekly review fresh at once.
 
 One table: each write is made as the person makes it (through the page), a second after the review was cached.
-The review served next must equal one computed from scratch, and for writes the review shows, differ from before.
+The review served next must equal one computed from scratch (no cached page, no kept weekly counts), and for
+writes the review shows, differ from before.
 """
 
 import io
@@ -15,8 +16,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from attachment_app.erasure import erase
-from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
-from journal.models import CustomChoice
+from journal.factories import PauseSessionFactory, ReframeFactory, SecureMomentFactory, TriggerLogFactory
+from journal.models import CustomChoice, WeekRollup
 from tests.pages import seen
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,8 @@ def journal(clock, owner):
     reframe = ReframeFactory(user=owner, log=logs[2], created_at=logs[2].occurred_at)
     choice = CustomChoice.objects.create(user=owner, list_name="trigger", key="my-the-commute", label="The commute")
     TriggerLogFactory(user=owner, occurred_at=NOW - timedelta(days=2), trigger_kind=choice.key, intensity=5)
-    return {"log": logs[0], "pause": unfinished, "reframe": reframe, "choice": choice}
+    secure = SecureMomentFactory(user=owner, occurred_at=NOW - timedelta(days=2))
+    return {"log": logs[0], "pause": unfinished, "reframe": reframe, "choice": choice, "secure": secure}
 
 
 def exported_moment(owner_client):
@@ -74,6 +76,18 @@ WRITES = {
             },
         ),
     ),
+    "move a moment to the week before": (
+        True,
+        lambda c, j: c.post(
+            f"/journal/log/{j['log'].pk}/edit/",
+            {
+                "trigger_kind": "slow_reply",
+                "intensity": "6",
+                "occurred_at": (NOW - timedelta(days=8)).strftime("%Y-%m-%dT%H:%M"),
+                "acted_on": "not_yet",
+            },
+        ),
+    ),
     "add detail to a moment": (
         True,
         lambda c, j: c.post(
@@ -94,6 +108,11 @@ WRITES = {
         ),
     ),
     "delete a reframe": (True, lambda c, j: c.post(f"/journal/reframes/{j['reframe'].pk}/delete/")),
+    "save a secure moment": (
+        True,
+        lambda c, j: c.post("/journal/secure/", {"what_happened": "I asked for what I needed", "what_helped": ""}),
+    ),
+    "delete a secure moment": (True, lambda c, j: c.post(f"/journal/secure/{j['secure'].pk}/delete/")),
     "write the week's note": (
         True,
         lambda c, j: c.post(f"{REVIEW}reflection/", {"noticed": "Evenings", "helped": "", "intention": ""}),
@@ -138,6 +157,7 @@ def test_each_write_makes_the_cached_review_fresh(owner_client, journal, clock, 
     assert response.status_code in (200, 302), response.status_code
     served = review(owner_client)
     cache.clear()
+    WeekRollup.objects.all().delete()
     fresh = review(owner_client)
 
     assert served == fresh, f"after '{write}' the review was stale"

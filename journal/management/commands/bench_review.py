@@ -3,7 +3,16 @@
 Builds (once) 1,000,000 trigger logs across 100 users, one of whom has 50,000 logs and 10,000 pauses over five
 years, then requests the review of that user's last full week and a view that only returns "ok", through the
 same middleware as the same signed-in user, and prints the median of each and their ratio. The review is timed
-twice per run: computed from scratch (cache emptied) and shown again with the journal unchanged (cached).
+four ways per run:
+
+- computed: the page not cached (cache emptied), built from each week's kept counts — the first look after the
+  page cache is lost, or after a write to another week;
+- after a moment is logged in the week shown: that one week is counted again;
+- with nothing kept: all eight weeks counted from the journal (the first look ever, or after `rebuild_rollups`);
+- cached: shown again with the journal unchanged.
+
+Then the same for people with 1,000, 10,000, 50,000 and 200,000 moments over the same five years (built once,
+`--no-scaling` to skip), to show that the cost of a look does not grow with a person's history.
 
 Run it on a throwaway database, never on real data:
 
@@ -28,9 +37,10 @@ from django.urls import include, path, reverse
 from django.utils import timezone
 
 from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
-from journal.models import LogTag, PauseSession, Reframe, TriggerLog, UserSettings
+from journal.models import LogTag, PauseSession, Reframe, TriggerLog, UserSettings, WeekRollup
 
 BENCH_PREFIX = "bench-user-"
+SCALES = (1_000, 10_000, 50_000, 200_000)
 YEARS = 5
 BATCH = 5000
 
@@ -54,6 +64,7 @@ class Command(BaseCommand):
         parser.add_argument("--rebuild", action="store_true", help="throw away the benchmark data and build it again")
         parser.add_argument("--skip-build", action="store_true", help="reuse the benchmark data without counting it")
         parser.add_argument("--yes", action="store_true", help="run even if the database name has no 'bench' in it")
+        parser.add_argument("--no-scaling", action="store_true", help="skip the 1k/10k/50k/200k comparison")
 
     def handle(self, *args, **options):
         name = str(connection.settings_dict["NAME"])
@@ -64,7 +75,41 @@ class Command(BaseCommand):
             )
         call_command("migrate", verbosity=0)
         heavy = self.build(options)
-        self.time_views(heavy, options["runs"])
+        self.describe(heavy)
+        ratios = self.time_views(heavy, options["runs"])
+        for name, ratio in ratios.items():
+            self.stdout.write(f"  {name:<44} " + self.style.SUCCESS(f"median ratio {ratio:.2f}×"))
+        if not options["no_scaling"]:
+            self.scaling(options, heavy)
+
+    def scaling(self, options, heavy):
+        self.stdout.write("\nScaling with history (median ratio to the minimal view; moments over five years):")
+        columns = ("computed", "after a write", "nothing kept", "cached")
+        self.stdout.write("  " + "moments".rjust(8) + "".join(name.rjust(15) for name in columns))
+        for size in SCALES:
+            user = heavy if size == options["heavy_logs"] else self.scale_user(size)
+            ratios = self.time_views(user, max(10, options["runs"] // 2))
+            self.stdout.write(f"  {size:>8,}" + "".join(f"{ratios[name]:>14.2f}×" for name in columns))
+
+    def scale_user(self, size):
+        """A person with `size` moments over five years (and a pause for every fifth), built once."""
+        User = get_user_model()
+        name = f"{BENCH_PREFIX}scale-{size}"
+        user = User.objects.filter(username=name).first()
+        if user and TriggerLog.objects.filter(user=user).count() == size:
+            return user
+        if user:
+            user.delete()
+        rng = random.Random(size)
+        with transaction.atomic():
+            user = User.objects.create_user(name, password="bench")
+            UserSettings.objects.create(user=user, time_zone="Europe/London")
+            self.add_logs(user, size, rng, timezone.now())
+            self.add_pauses(user, size // 5, rng, timezone.now())
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        return user
 
     def build(self, options):
         User = get_user_model()
@@ -77,7 +122,9 @@ class Command(BaseCommand):
             self.stdout.write("Reusing the benchmark data already in this database.")
             return User.objects.get(username=heavy_name)
         started = time.perf_counter()
-        for old in User.objects.filter(username__startswith=BENCH_PREFIX):
+        for old in User.objects.filter(username__startswith=BENCH_PREFIX).exclude(
+            username__startswith=f"{BENCH_PREFIX}scale-"
+        ):
             old.delete()  # one at a time: a single delete of every bench user outgrows SQLite's query parameters
         rng = random.Random(5)
         now = timezone.now()
@@ -152,38 +199,47 @@ class Command(BaseCommand):
             )  # fmt: skip
         PauseSession.objects.bulk_create(pauses, batch_size=BATCH)
 
-    def time_views(self, heavy, runs):
-        """Median of paired runs: the review of the heavy user's last full week, then the minimal view."""
-        settings = UserSettings.for_user(heavy)
-        week = settings.week_containing(timezone.now() - timedelta(days=7))
+    def describe(self, heavy):
+        week = self.week_for(heavy)
+        self.stdout.write(
+            f"Database: {connection.vendor}; heavy user: {TriggerLog.objects.filter(user=heavy).count():,} logs, "
+            f"{PauseSession.objects.filter(user=heavy).count():,} pauses; {TriggerLog.objects.count():,} logs and "
+            f"{LogTag.objects.count():,} tags in all."
+        )
+        week_logs = TriggerLog.objects.for_user(heavy).in_week(week).count()
+        self.stdout.write(f"Review of {week.label}, {week_logs} moments that week, through the Django test client.")
+
+    @staticmethod
+    def week_for(user):
+        return UserSettings.for_user(user).week_containing(timezone.now() - timedelta(days=7))
+
+    def time_views(self, user, runs):
+        """Median ratios of paired runs: the review of the person's last full week, four ways, to the minimal view."""
+        week = self.week_for(user)
         review_url = reverse("journal:review_week", kwargs={"week": week})
         client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(heavy)
-        cold_times, warm_times, minimal_times = [], [], []
+        client.force_login(user)
+        times = {name: [] for name in ("computed", "after a write", "nothing kept", "cached", "minimal")}
         with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
             for _ in range(5):  # warm up connections, templates and the lesson library
                 self.get(client, review_url)
                 self.get(client, "/bench/minimal/")
             for _ in range(runs):
                 cache.clear()
-                cold_times.append(self.get(client, review_url))
-                warm_times.append(self.get(client, review_url))
-                minimal_times.append(self.get(client, "/bench/minimal/"))
-        minimal = statistics.median(minimal_times)
-        week_logs = TriggerLog.objects.for_user(heavy).in_week(week).count()
-        self.stdout.write(
-            f"Database: {connection.vendor}; heavy user: {TriggerLog.objects.filter(user=heavy).count():,} logs, "
-            f"{PauseSession.objects.filter(user=heavy).count():,} pauses; {TriggerLog.objects.count():,} logs and "
-            f"{LogTag.objects.count():,} tags in all."
-        )
-        self.stdout.write(f"Review of {review_url} ({week.label}, {week_logs} moments that week)")
-        self.stdout.write(f"Median minimal view: {minimal * 1000:.1f} ms ({runs} runs)")
-        for name, times in (("computed (cache empty)", cold_times), ("cached (journal unchanged)", warm_times)):
-            ratio = statistics.median(t / m for t, m in zip(times, minimal_times, strict=True))
-            self.stdout.write(
-                f"Median review view, {name}: {statistics.median(times) * 1000:.1f} ms; "
-                + self.style.SUCCESS(f"median ratio {ratio:.2f}×")
-            )
+                times["computed"].append(self.get(client, review_url))
+                times["cached"].append(self.get(client, review_url))
+                written = TriggerLog.objects.create(user=user, occurred_at=week.starts_at + timedelta(hours=30))
+                times["after a write"].append(self.get(client, review_url))
+                written.delete()
+                WeekRollup.objects.filter(user=user).delete()
+                cache.clear()
+                times["nothing kept"].append(self.get(client, review_url))
+                times["minimal"].append(self.get(client, "/bench/minimal/"))
+        minimal = times.pop("minimal")
+        self.minimal_ms = statistics.median(minimal) * 1000
+        return {
+            name: statistics.median(t / m for t, m in zip(timed, minimal, strict=True)) for name, timed in times.items()
+        }
 
     @staticmethod
     def get(client, url):
