@@ -149,7 +149,9 @@ def build_review(user, week, weeks=1):
         recurring=recurring(history, tag_rows, trigger_label),
         observations=observations(summary, history, triggers, heatmap, trigger_label),
         lessons=suggested_lessons(triggers, urges),
-        bright_side=bright_side(user, all_weeks[-weeks].starts_at, week.ends_at),
+        bright_side=bright_side(
+            user, all_weeks[-weeks].starts_at, week.ends_at, sum(totals.secure_moments for totals in summary)
+        ),
     )
 
 

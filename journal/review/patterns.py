@@ -1,6 +1,7 @@
 """What the weeks shown hold: triggers and urges by name, times of day, body sensations, what helps, evidence
 from the person's own log, the bright side, and the lessons that fit."""
 
+import functools
 from collections import Counter, defaultdict
 
 from attachment_app.lessons import library
@@ -11,19 +12,25 @@ from journal.review.totals import BRIGHT_SIDE_SHOWN, Relief
 
 
 def choice_labellers(user):
-    """Label functions for trigger kinds and urges, the person's own ones included; built-in ones by dictionary."""
-    custom = {choice.key: choice.label for choice in CustomChoice.objects.for_user(user)}
+    """Label functions for trigger kinds and urges, the person's own ones included; built-in ones by dictionary.
+    The person's own labels are read once, the first time one is needed (most weeks use only built-in choices)."""
+
+    @functools.cache
+    def custom():
+        return {choice.key: choice.label for choice in CustomChoice.objects.for_user(user)}
 
     def labeller(choices):
         built_in = dict(choices.choices)  # `choices.values` builds a new list on every use
-        return lambda value: built_in.get(value) or choice_label(choices, value, custom)
+        return lambda value: built_in.get(value) or choice_label(choices, value, custom())
 
     trigger_label, urge_label = labeller(TriggerKind), labeller(Urge)
     return trigger_label, lambda value: urge_label(value) if value else "No urge noted"
 
 
-def bright_side(user, start, end):
-    """The latest secure moments of the weeks shown, newest first, a few at most."""
+def bright_side(user, start, end, saved):
+    """The latest secure moments of the weeks shown (`saved` of them in all), newest first, a few at most."""
+    if not saved:
+        return []
     return list(
         SecureMoment.objects.for_user(user).between(start, end).order_by("-occurred_at", "-id")[:BRIGHT_SIDE_SHOWN]
     )

@@ -228,7 +228,9 @@ class Command(BaseCommand):
                 cache.clear()
                 times["computed"].append(self.get(client, review_url))
                 times["cached"].append(self.get(client, review_url))
-                written = TriggerLog.objects.create(user=user, occurred_at=week.starts_at + timedelta(hours=30))
+                written = TriggerLog.objects.create(
+                    user=user, occurred_at=week.starts_at + timedelta(hours=30), trigger_kind="slow_reply", intensity=6
+                )
                 times["after a write"].append(self.get(client, review_url))
                 written.delete()
                 WeekRollup.objects.filter(user=user).delete()
