@@ -77,6 +77,7 @@ class Command(BaseCommand):
         heavy = self.build(options)
         self.describe(heavy)
         ratios = self.time_views(heavy, options["runs"])
+        self.stdout.write(f"Median minimal view: {self.minimal_ms:.1f} ms ({options['runs']} runs); the review:")
         for name, ratio in ratios.items():
             self.stdout.write(f"  {name:<44} " + self.style.SUCCESS(f"median ratio {ratio:.2f}×"))
         if not options["no_scaling"]:
