@@ -59,35 +59,21 @@ def exported_moment(owner_client):
     return io.BytesIO(json.dumps(export).encode())
 
 
+def edit(client, log, trigger_kind="slow_reply", intensity=6, days_ago=1):
+    when = (NOW - timedelta(days=days_ago)).strftime("%Y-%m-%dT%H:%M")
+    return client.post(
+        f"/journal/log/{log.pk}/edit/",
+        {"trigger_kind": trigger_kind, "intensity": str(intensity), "occurred_at": when, "acted_on": "not_yet"},
+    )
+
+
 WRITES = {
     "log a moment": (
         True,
         lambda c, j: c.post("/journal/log/", {"trigger_kind": "work", "intensity": "9", "when": "60"}),
     ),
-    "edit a moment": (
-        True,
-        lambda c, j: c.post(
-            f"/journal/log/{j['log'].pk}/edit/",
-            {
-                "trigger_kind": "friends",
-                "intensity": "2",
-                "occurred_at": (NOW - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
-                "acted_on": "not_yet",
-            },
-        ),
-    ),
-    "move a moment to the week before": (
-        True,
-        lambda c, j: c.post(
-            f"/journal/log/{j['log'].pk}/edit/",
-            {
-                "trigger_kind": "slow_reply",
-                "intensity": "6",
-                "occurred_at": (NOW - timedelta(days=8)).strftime("%Y-%m-%dT%H:%M"),
-                "acted_on": "not_yet",
-            },
-        ),
-    ),
+    "edit a moment": (True, lambda c, j: edit(c, j["log"], trigger_kind="friends", intensity=2, days_ago=1)),
+    "move a moment to the week before": (True, lambda c, j: edit(c, j["log"], days_ago=8)),
     "add detail to a moment": (
         True,
         lambda c, j: c.post(
