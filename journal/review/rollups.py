@@ -3,7 +3,8 @@ counting the person's whole history again, so its cost does not grow with the ye
 
 A week is counted once, the first time a review needs it, and kept in `WeekRollup`. `journal.signals` forgets
 the week around any row that is saved or deleted (`forget`), so after logging a moment only that week is counted
-again. `python manage.py rebuild_rollups` throws every kept week away; they are counted again as they are read.
+again. `python manage.py rebuild_rollups` throws every kept week away and counts each person's recent weeks again
+(older ones are counted when someone looks at them).
 """
 
 from django.db import IntegrityError, transaction
@@ -40,10 +41,10 @@ def week_counts(user, weeks):
 def _runs_missing(counts):
     """(first, last + 1) of each run of consecutive weeks with no kept counts."""
     runs, first = [], None
-    for index, week_counts in enumerate([*counts, True]):
-        if week_counts is None and first is None:
+    for index, kept in enumerate([*counts, True]):
+        if kept is None and first is None:
             first = index
-        elif week_counts is not None and first is not None:
+        elif kept is not None and first is not None:
             runs.append((first, index))
             first = None
     return runs
