@@ -11,8 +11,9 @@ four ways per run:
 - with nothing kept: all eight weeks counted from the journal (the first look ever, or after `rebuild_rollups`);
 - cached: shown again with the journal unchanged.
 
-Then the same for people with 1,000, 10,000, 50,000 and 200,000 moments over the same five years (built once,
-`--no-scaling` to skip), to show that the cost of a look does not grow with a person's history.
+Then the same for people with 1,000, 10,000, 50,000 and 200,000 moments who all logged the same 360 moments in the
+last 12 weeks and differ only in how much history lies before them (built once; `--no-scaling` to skip), to show
+that the cost of a look does not grow with a person's history.
 
 Run it on a throwaway database, never on real data:
 
@@ -42,6 +43,7 @@ from journal.models import LogTag, PauseSession, Reframe, TriggerLog, UserSettin
 BENCH_PREFIX = "bench-user-"
 SCALES = (1_000, 10_000, 50_000, 200_000)
 SCALE_PREFIX = f"{BENCH_PREFIX}scale-"  # the people of the scaling comparison, kept apart from the million
+RECENT_WEEKS, RECENT_MOMENTS = 12, 360  # what every person of the comparison logged lately: 30 moments a week
 YEARS = 5
 BATCH = 5000
 
@@ -82,32 +84,44 @@ class Command(BaseCommand):
         for name, ratio in ratios.items():
             self.stdout.write(f"  {name:<44} " + self.style.SUCCESS(f"median ratio {ratio:.2f}×"))
         if not options["no_scaling"]:
-            self.scaling(options, heavy)
+            self.scaling(options)
 
-    def scaling(self, options, heavy):
-        self.stdout.write("\nScaling with history (median ratio to the minimal view; moments over five years):")
+    def scaling(self, options):
+        self.stdout.write(
+            f"\nScaling with history: people with the same last {RECENT_WEEKS} weeks ({RECENT_MOMENTS} moments) and "
+            "a longer past (median ratio to the minimal view):"
+        )
         columns = ("computed", "after a write", "nothing kept", "cached")
         self.stdout.write("  " + "moments".rjust(8) + "".join(name.rjust(15) for name in columns))
         for size in SCALES:
-            user = heavy if size == options["heavy_logs"] else self.scale_user(size)
+            user = self.scale_user(size)
             ratios = self.time_views(user, max(10, options["runs"] // 2))
             self.stdout.write(f"  {size:>8,}" + "".join(f"{ratios[name]:>14.2f}×" for name in columns))
 
     def scale_user(self, size):
-        """A person with `size` moments over five years (and a pause for every fifth), built once."""
+        """A person with `size` moments, built once: the same recent weeks as every other person of the comparison
+        (RECENT_MOMENTS over RECENT_WEEKS, a pause for every fifth), and the rest of their history over the five
+        years before. Only the length of the history differs, so a growing cost would be the history's."""
         User = get_user_model()
         name = f"{SCALE_PREFIX}{size}"
+        now = timezone.now()
+        recent_start = now - timedelta(weeks=RECENT_WEEKS)
         user = User.objects.filter(username=name).first()
-        if user and TriggerLog.objects.filter(user=user).count() == size:
+        if user and [
+            TriggerLog.objects.filter(user=user).count(),
+            TriggerLog.objects.filter(user=user, occurred_at__gte=recent_start).count(),
+        ] == [size, RECENT_MOMENTS]:
             return user
         if user:
             user.delete()
-        rng = random.Random(size)
+        recent_hours, older = RECENT_WEEKS * 7 * 24, random.Random(size)
         with transaction.atomic():
             user = User.objects.create_user(name, password="bench")
             UserSettings.objects.create(user=user, time_zone="Europe/London")
-            self.add_logs(user, size, rng, timezone.now())
-            self.add_pauses(user, size // 5, rng, timezone.now())
+            self.add_logs(user, RECENT_MOMENTS, random.Random(RECENT_MOMENTS), now, span_hours=recent_hours)
+            self.add_pauses(user, RECENT_MOMENTS // 5, random.Random(RECENT_MOMENTS), now, span_hours=recent_hours)
+            self.add_logs(user, size - RECENT_MOMENTS, older, recent_start)
+            self.add_pauses(user, (size - RECENT_MOMENTS) // 5, older, recent_start)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -158,9 +172,9 @@ class Command(BaseCommand):
                 cursor.execute("VACUUM ANALYZE")
         return heavy
 
-    def add_logs(self, user, count, rng, now):
-        """`count` moments over five years; about half of them with a sensation, an emotion and what helped."""
-        span_hours = YEARS * 365 * 24
+    def add_logs(self, user, count, rng, now, span_hours=YEARS * 365 * 24):
+        """`count` moments over the `span_hours` before `now` (five years); about half of them with a sensation, an
+        emotion and what helped."""
         kinds, urges, acted = TriggerKind.values, Urge.values, ActedOn.values
         for start in range(0, count, BATCH):
             logs = TriggerLog.objects.bulk_create(
@@ -187,8 +201,8 @@ class Command(BaseCommand):
             ]
             LogTag.objects.bulk_create(tags, batch_size=BATCH)
 
-    def add_pauses(self, user, count, rng, now):
-        span_minutes = YEARS * 365 * 24 * 60
+    def add_pauses(self, user, count, rng, now, span_hours=YEARS * 365 * 24):
+        span_minutes = span_hours * 60
         pauses = []
         for _ in range(count):
             started = now - timedelta(minutes=rng.randrange(60, span_minutes))
