@@ -18,7 +18,8 @@ from journal.sealed import SealedCharField, SealedTextField
 
 
 class PauseSession(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses")
+    # Indexed with its time below, not alone (see journal/querysets.py).
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pauses", db_index=False)
     log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="pauses")
     minutes = models.PositiveSmallIntegerField(choices=[(m, f"{m} minutes") for m in PAUSE_MINUTES])
     started_at = models.DateTimeField(default=timezone.now)
@@ -97,7 +98,10 @@ class PauseSession(models.Model):
 
 
 class Reframe(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reframes")
+    # Indexed with its time below, not alone (see journal/querysets.py).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reframes", db_index=False
+    )
     log = models.ForeignKey(TriggerLog, on_delete=models.SET_NULL, null=True, blank=True, related_name="reframes")
     lesson_slug = models.CharField("lesson", max_length=80, blank=True)
     anxious_thought = SealedCharField("the anxious thought", max_length=500, blank=True)

@@ -30,7 +30,10 @@ class NextStep(models.TextChoices):
 
 
 class TriggerLog(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trigger_logs")
+    # Indexed with its time below, not alone (see journal/querysets.py).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trigger_logs", db_index=False
+    )
     occurred_at = models.DateTimeField("when", default=timezone.now)
     trigger_kind = models.CharField("what set it off", max_length=60)
     intensity = models.PositiveSmallIntegerField("how strong", validators=ZERO_TO_TEN)
@@ -178,7 +181,10 @@ class SecureMoment(models.Model):
     No intensity: it is not a moment to measure, only one to remember.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="secure_moments")
+    # Indexed with its time below, not alone (see journal/querysets.py).
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="secure_moments", db_index=False
+    )
     occurred_at = models.DateTimeField("when", default=timezone.now)
     what_happened = SealedTextField("what happened", max_length=1000, blank=True)
     what_helped = SealedTextField("what helped", max_length=1000, blank=True)
