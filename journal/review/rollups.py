@@ -17,12 +17,11 @@ def week_counts(user, weeks):
     """The counts of each of `weeks` (consecutive, oldest first, one zone): kept ones read in one query, the rest
     counted — one run of grouped queries per run of weeks not kept — and kept for next time."""
     zone = weeks[0].zone.key
-    kept = {
-        rollup.starts_at: rollup.counts
-        for rollup in WeekRollup.objects.filter(
+    kept = dict(
+        WeekRollup.objects.filter(
             user=user, time_zone=zone, starts_at__gte=weeks[0].starts_at, starts_at__lte=weeks[-1].starts_at
-        ).only("starts_at", "counts")
-    }
+        ).values_list("starts_at", "counts")
+    )
     counts = [kept.get(week.starts_at) for week in weeks]
     if None in counts:
         seen_change = _journal_changed_at(user)
