@@ -1,8 +1,11 @@
 """The inputs journal forms share: chips, the 0–10 scale, a local date and time; and small helpers for fields."""
 
+import functools
 import uuid
 
 from django import forms
+from django.forms.widgets import ChoiceWidget
+from django.utils.html import format_html, format_html_join
 
 ZERO_TO_TEN_CHOICES = [(n, str(n)) for n in range(11)]
 
@@ -14,14 +17,63 @@ def zero_to_ten(label, required=True):
     )
 
 
-class ChipSelect(forms.RadioSelect):
-    template_name = "journal/widgets/chips.html"
-    option_template_name = "journal/widgets/chip.html"
+def html_attrs(attrs):
+    """Attributes as Django's widgets/attrs.html writes them, in order: `True` alone, `False` left out."""
+    return format_html_join(
+        "", "{}", ((format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
+                   for name, value in attrs.items() if value is not False)
+    )  # fmt: skip
 
 
-class ChipSelectMultiple(forms.CheckboxSelectMultiple):
+def chip(option):
+    """One choice as a tappable chip: a label wrapping its radio or checkbox."""
+    attrs = option["attrs"]
+    return format_html(
+        '<label class="chip"{}><input type="{}" name="{}"{}{}><span>{}</span></label>',
+        format_html(' for="{}"', attrs["id"]) if attrs.get("id") else "",
+        option["type"],
+        option["name"],
+        format_html(' value="{}"', option["value"]) if option["value"] is not None else "",
+        html_attrs(attrs),
+        option["label"],
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def chips_html(widget_class, widget_attrs, choices, name, values, attrs):
+    """The chips of one choice field, as HTML. Kept per process: a person sees the same choices, mostly unchosen,
+    each time they open the quick log."""
+    widget = widget_class(attrs=dict(widget_attrs), choices=choices)
+    optgroups = widget.optgroups(name, list(values), dict(attrs))
+    options = (option for _group, group_options, _index in optgroups for option in group_options)
+    return format_html_join("", "{}\n", ((chip(option),) for option in options))
+
+
+class ChipsMixin:
+    """Chips are written in Python, not with a template include each (a quick log has about forty), and kept."""
+
     template_name = "journal/widgets/chips.html"
-    option_template_name = "journal/widgets/chip.html"
+
+    def get_context(self, name, value, attrs):
+        # ChoiceWidget's own context would build every option's context; the chips need them only when not kept.
+        context = super(ChoiceWidget, self).get_context(name, value, attrs)
+        context["widget"]["chips"] = chips_html(
+            type(self),
+            tuple(self.attrs.items()),
+            tuple(self.choices),
+            name,
+            tuple(context["widget"]["value"]),
+            tuple((attrs or {}).items()),
+        )
+        return context
+
+
+class ChipSelect(ChipsMixin, forms.RadioSelect):
+    pass
+
+
+class ChipSelectMultiple(ChipsMixin, forms.CheckboxSelectMultiple):
+    pass
 
 
 class ScaleSelect(ChipSelect):

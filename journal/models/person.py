@@ -1,5 +1,6 @@
 """Each person's settings, their own choices, the lessons they have read, and the database heartbeat."""
 
+import functools
 import hashlib
 import zoneinfo
 from datetime import timedelta
@@ -29,8 +30,14 @@ LOOKED_BACK_AFTER = timedelta(days=1)
 CLOCK_SKEW = timedelta(minutes=5)
 
 
+@functools.cache
+def known_time_zones():
+    """The zone names this server knows, read once per process: listing them walks the time zone files on disk."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value):
-    if value not in zoneinfo.available_timezones():
+    if value not in known_time_zones():
         raise ValidationError("Choose a time zone from the list.")
 
 
@@ -67,7 +74,7 @@ class UserSettings(models.Model):
 
     @property
     def zone_is_known(self):
-        return self.time_zone in zoneinfo.available_timezones()
+        return self.time_zone in known_time_zones()
 
     @classmethod
     def for_user(cls, user):
