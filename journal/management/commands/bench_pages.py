@@ -146,11 +146,14 @@ class Command(BaseCommand):
         return created
 
     def add_pauses(self, person, logs, rng):
-        """A pause after every fifth moment; the newest few were never finished (time up, nobody said how)."""
+        """A pause after every fifth moment; a few, at any time in the past, were never finished (time up, nobody
+        said how), so looking for an open pause can't stop at the newest ones."""
+        paused = logs[::MOMENTS_PER_PAUSE]
+        never_finished = set(rng.sample(range(len(paused)), min(NEVER_FINISHED, len(paused))))
         pauses = []
-        for number, log in enumerate(sorted(logs[::MOMENTS_PER_PAUSE], key=lambda log: log.occurred_at)):
+        for number, log in enumerate(paused):
             started = log.occurred_at + timedelta(minutes=1)
-            finished = number < len(logs) // MOMENTS_PER_PAUSE - NEVER_FINISHED
+            finished = number not in never_finished
             before = rng.randint(3, 10)
             pauses.append(
                 PauseSession(
