@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from journal.choices import TriggerKind, Urge
+from journal.forms.field_groups import FieldGroup
 from journal.forms.widgets import with_custom
 from journal.models import CustomChoice
 
@@ -16,6 +17,7 @@ def local_midnight(day):
 
 
 class EntryFilterForm(forms.Form):
+    bound_field_class = FieldGroup
     trigger = forms.ChoiceField(label="Trigger", required=False)
     urge = forms.ChoiceField(label="Urge", required=False)
     since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from journal.choices import BodySensation, Emotion, SoothingAction, TriggerKind, Urge
+from journal.forms.field_groups import FieldGroup
 from journal.forms.widgets import (
     ChipSelect,
     ChipSelectMultiple,
@@ -21,6 +22,8 @@ WHEN_CHOICES = [("now", "Now"), ("15", "15 min ago"), ("60", "1 hour ago"), ("to
 
 class QuickLogForm(forms.ModelForm):
     """The few taps that catch a moment: what set it off, how strong, the urge, and roughly when."""
+
+    bound_field_class = FieldGroup
 
     idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
     trigger_kind = forms.ChoiceField(label="What set it off?", widget=ChipSelect)
@@ -102,6 +105,8 @@ class SecureMomentForm(forms.ModelForm):
 
 class LogDetailForm(forms.ModelForm):
     """The optional detail of a moment, added on its entry page now or later."""
+
+    bound_field_class = FieldGroup
 
     sensations = forms.MultipleChoiceField(
         label="What do you notice in your body?",

@@ -1,0 +1,51 @@
+"""The quick log, a moment's page and the entries list write their fields in Python (journal.forms.field_groups,
+and chips kept per process in journal.forms.widgets) for speed; what a person gets must not change."""
+
+import re
+
+import pytest
+from django.forms import BoundField
+
+from journal.choices import Emotion
+from journal.factories import CustomChoiceFactory, TriggerLogFactory
+from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
+from journal.models import CustomChoice, LogTag
+
+
+@pytest.fixture
+def forms(owner):
+    custom = [CustomChoiceFactory(user=owner, list_name=CustomChoice.ListName.TRIGGER, label="A long silence")]
+    log = TriggerLogFactory(user=owner)
+    log.set_tags(LogTag.Kind.EMOTION, [Emotion.FEAR])
+    return [
+        QuickLogForm(custom_choices=custom),
+        QuickLogForm({"trigger_kind": "nope", "intensity": "11", "when": "today"}, custom_choices=custom),
+        LogDetailForm(instance=log),
+        LogDetailForm({"urge_strength": "12", "emotions": [Emotion.FEAR, "nope"]}, instance=log),
+        TriggerLogForm(instance=log, custom_choices=custom),
+        EntryFilterForm(),
+        EntryFilterForm({"trigger": "nope", "since": "2026-02-02", "until": "2026-02-01"}),
+    ]
+
+
+def test_each_field_reads_exactly_as_djangos_own_templates_write_it(forms):
+    fields_with_errors = 0
+    for form in forms:
+        for field in form:
+            as_django_writes_it = BoundField(form, field.field, field.name).as_field_group()
+            assert str(field.as_field_group()) == str(as_django_writes_it), (type(form).__name__, field.name)
+            fields_with_errors += bool(field.errors)
+    assert fields_with_errors >= 4
+
+
+def chosen(html, name):
+    return re.findall(rf'name="{name}" value="([^"]+)"[^>]* checked', html)
+
+
+def test_kept_chips_show_each_form_its_own_choice():
+    first = str(QuickLogForm({"trigger_kind": "slow_reply"})["trigger_kind"])
+    second = str(QuickLogForm({"trigger_kind": "plans_changed"})["trigger_kind"])
+    again = str(QuickLogForm({"trigger_kind": "slow_reply"})["trigger_kind"])
+    assert chosen(first, "trigger_kind") == ["slow_reply"] == chosen(again, "trigger_kind")
+    assert chosen(second, "trigger_kind") == ["plans_changed"]
+    assert chosen(str(QuickLogForm()["trigger_kind"]), "trigger_kind") == []
