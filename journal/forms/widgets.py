@@ -6,6 +6,7 @@ import uuid
 from django import forms
 from django.forms.widgets import ChoiceWidget
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 ZERO_TO_TEN_CHOICES = [(n, str(n)) for n in range(11)]
 
@@ -40,32 +41,45 @@ def chip(option):
 
 
 @functools.lru_cache(maxsize=1024)
-def chips_html(widget_class, widget_attrs, choices, name, values, attrs):
-    """The chips of one choice field, as HTML. Kept per process: a person sees the same choices, mostly unchosen,
-    each time they open the quick log."""
+def options_html(widget_class, widget_attrs, choices, name, values, attrs):
+    """A choice widget's options as HTML, kept per process: a person sees the same choices, mostly unchosen, each
+    time they open the quick log or their entries."""
     widget = widget_class(attrs=dict(widget_attrs), choices=choices)
-    optgroups = widget.optgroups(name, list(values), dict(attrs))
-    options = (option for _group, group_options, _index in optgroups for option in group_options)
-    return format_html_join("", "{}\n", ((chip(option),) for option in options))
+    return widget.write_options(widget.optgroups(name, list(values), dict(attrs)))
 
 
-class ChipsMixin:
-    """Chips are written in Python, not with a template include each (a quick log has about forty), and kept."""
+def frozen(choices):
+    """Choices as tuples all the way down (a group's options may be a list), so they can key a cache."""
+    return tuple(
+        (key, tuple(map(tuple, label)) if isinstance(label, list | tuple) else label) for key, label in choices
+    )
 
-    template_name = "journal/widgets/chips.html"
+
+class KeptOptionsMixin:
+    """Options written in Python by `write_options`, not with a template include each (a quick log has about forty
+    chips), and kept."""
 
     def get_context(self, name, value, attrs):
-        # ChoiceWidget's own context would build every option's context; the chips need them only when not kept.
+        # ChoiceWidget's own context would build every option's context; they are needed only when not kept.
         context = super(ChoiceWidget, self).get_context(name, value, attrs)
-        context["widget"]["chips"] = chips_html(
+        context["widget"]["options_html"] = options_html(
             type(self),
             tuple(self.attrs.items()),
-            tuple(self.choices),
+            frozen(self.choices),
             name,
             tuple(context["widget"]["value"]),
             tuple((attrs or {}).items()),
         )
         return context
+
+
+class ChipsMixin(KeptOptionsMixin):
+    template_name = "journal/widgets/chips.html"
+
+    @staticmethod
+    def write_options(optgroups):
+        options = (option for _group, group_options, _index in optgroups for option in group_options)
+        return format_html_join("", "{}\n", ((chip(option),) for option in options))
 
 
 class ChipSelect(ChipsMixin, forms.RadioSelect):
@@ -78,6 +92,31 @@ class ChipSelectMultiple(ChipsMixin, forms.CheckboxSelectMultiple):
 
 class ScaleSelect(ChipSelect):
     template_name = "journal/widgets/scale.html"
+
+
+class KeptSelect(KeptOptionsMixin, forms.Select):
+    """A drop-down list written as Django's select.html and select_option.html write it."""
+
+    template_name = "journal/widgets/select.html"
+
+    @staticmethod
+    def write_options(optgroups):
+        parts = []
+        for group_name, options, _index in optgroups:
+            if group_name:
+                parts.append(format_html('\n  <optgroup label="{}">', group_name))
+            for option in options:
+                parts.append(
+                    format_html(
+                        '\n  <option value="{}"{}>{}</option>\n',
+                        option["value"],
+                        html_attrs(option["attrs"]),
+                        option["label"],
+                    )
+                )
+            if group_name:
+                parts.append(mark_safe("\n  </optgroup>"))
+        return mark_safe("".join(parts))
 
 
 class LocalDateTimeInput(forms.DateTimeInput):

@@ -4,16 +4,18 @@ and chips kept per process in journal.forms.widgets) for speed; what a person ge
 import re
 
 import pytest
+from django import forms
 from django.forms import BoundField
 
-from journal.choices import Emotion
+from journal.choices import Emotion, TriggerKind
 from journal.factories import CustomChoiceFactory, TriggerLogFactory
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
+from journal.forms.widgets import KeptSelect
 from journal.models import CustomChoice, LogTag
 
 
 @pytest.fixture
-def forms(owner):
+def journal_forms(owner):
     custom = [CustomChoiceFactory(user=owner, list_name=CustomChoice.ListName.TRIGGER, label="A long silence")]
     log = TriggerLogFactory(user=owner)
     log.set_tags(LogTag.Kind.EMOTION, [Emotion.FEAR])
@@ -28,9 +30,9 @@ def forms(owner):
     ]
 
 
-def test_each_field_reads_exactly_as_djangos_own_templates_write_it(forms):
+def test_each_field_reads_exactly_as_djangos_own_templates_write_it(journal_forms):
     fields_with_errors = 0
-    for form in forms:
+    for form in journal_forms:
         for field in form:
             as_django_writes_it = BoundField(form, field.field, field.name).as_field_group()
             assert str(field.as_field_group()) == str(as_django_writes_it), (type(form).__name__, field.name)
@@ -49,3 +51,11 @@ def test_kept_chips_show_each_form_its_own_choice():
     assert chosen(first, "trigger_kind") == ["slow_reply"] == chosen(again, "trigger_kind")
     assert chosen(second, "trigger_kind") == ["plans_changed"]
     assert chosen(str(QuickLogForm()["trigger_kind"]), "trigger_kind") == []
+
+
+@pytest.mark.parametrize("value", ["", "slow_reply", "not-a-choice", None])
+def test_kept_drop_downs_read_exactly_as_djangos(value):
+    choices = [("", "Any trigger"), *TriggerKind.choices, ("Yours", [("a-long-silence", "A long silence")])]
+    attrs = {"id": "id_trigger", "aria-invalid": "true"}
+    kept = KeptSelect(choices=choices).render("trigger", value, attrs)
+    assert kept == forms.Select(choices=choices).render("trigger", value, attrs)
