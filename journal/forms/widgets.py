@@ -74,12 +74,22 @@ class KeptOptionsMixin:
 
 
 class ChipsMixin(KeptOptionsMixin):
-    template_name = "journal/widgets/chips.html"
+    """Tappable chips in a row, written without a template at all."""
+
+    row_class = "chips"
+    after_row = ""
 
     @staticmethod
     def write_options(optgroups):
         options = (option for _group, group_options, _index in optgroups for option in group_options)
         return format_html_join("", "{}\n", ((chip(option),) for option in options))
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        row_id = format_html(' id="{}"', widget["attrs"]["id"]) if widget["attrs"].get("id") else ""
+        return format_html(
+            '<div{} class="{}">{}</div>{}', row_id, self.row_class, widget["options_html"], self.after_row
+        )
 
 
 class ChipSelect(ChipsMixin, forms.RadioSelect):
@@ -91,7 +101,10 @@ class ChipSelectMultiple(ChipsMixin, forms.CheckboxSelectMultiple):
 
 
 class ScaleSelect(ChipSelect):
-    template_name = "journal/widgets/scale.html"
+    row_class = "scale"
+    after_row = mark_safe(
+        '\n<div class="scale-ends" aria-hidden="true"><span>0 calm</span><span>10 overwhelming</span></div>'
+    )
 
 
 class KeptSelect(KeptOptionsMixin, forms.Select):
