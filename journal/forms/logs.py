@@ -10,7 +10,11 @@ from journal.forms.field_groups import FieldGroup
 from journal.forms.widgets import (
     ChipSelect,
     ChipSelectMultiple,
+    HiddenInput,
     LocalDateTimeInput,
+    Textarea,
+    TextInput,
+    TimeInput,
     new_submission_key,
     with_custom,
     zero_to_ten,
@@ -25,13 +29,13 @@ class QuickLogForm(forms.ModelForm):
 
     bound_field_class = FieldGroup
 
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    idempotency_key = forms.UUIDField(widget=HiddenInput, required=False)
     trigger_kind = forms.ChoiceField(label="What set it off?", widget=ChipSelect)
     intensity = zero_to_ten("How strong is the feeling?")
     urge = forms.ChoiceField(label="What do you feel like doing?", required=False, widget=ChipSelect)
     when = forms.ChoiceField(label="When?", choices=WHEN_CHOICES, required=False, initial="now", widget=ChipSelect)
     earlier_today = forms.TimeField(
-        label="Earlier today, at", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label="Earlier today, at", required=False, widget=TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     occurred_at = forms.DateTimeField(
         label="Another day and time",
@@ -44,7 +48,7 @@ class QuickLogForm(forms.ModelForm):
         model = TriggerLog
         fields = ["trigger_kind", "intensity", "urge", "what_happened", "occurred_at"]
         labels = {"what_happened": "What happened? (optional)"}
-        widgets = {"what_happened": forms.TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})}
+        widgets = {"what_happened": TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})}
 
     def __init__(self, *args, custom_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,8 +146,8 @@ class LogDetailForm(forms.ModelForm):
             "notes",
         ]
         widgets = {
-            "story": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
+            "story": Textarea(attrs={"rows": 3}),
+            "notes": Textarea(attrs={"rows": 3}),
             "acted_on": ChipSelect,
         }
 

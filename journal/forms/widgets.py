@@ -132,7 +132,38 @@ class KeptSelect(KeptOptionsMixin, forms.Select):
         return mark_safe("".join(parts))
 
 
-class LocalDateTimeInput(forms.DateTimeInput):
+class WrittenInput:
+    """An <input> written in Python as Django's input.html writes it, for the fields of the pages people wait on."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        given = format_html(' value="{}"', widget["value"]) if widget["value"] is not None else ""
+        return format_html('<input type="{}" name="{}"{}{}>', widget["type"], name, given, html_attrs(widget["attrs"]))
+
+
+class TextInput(WrittenInput, forms.TextInput):
+    pass
+
+
+class HiddenInput(WrittenInput, forms.HiddenInput):
+    pass
+
+
+class TimeInput(WrittenInput, forms.TimeInput):
+    pass
+
+
+class Textarea(forms.Textarea):
+    """A <textarea> written in Python as Django's textarea.html writes it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        return format_html(
+            '<textarea name="{}"{}>\n{}</textarea>', name, html_attrs(widget["attrs"]), widget["value"] or ""
+        )
+
+
+class LocalDateTimeInput(WrittenInput, forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, attrs=None):

@@ -2,6 +2,7 @@
 and chips kept per process in journal.forms.widgets) for speed; what a person gets must not change."""
 
 import re
+from datetime import datetime
 
 import pytest
 from django import forms
@@ -10,7 +11,7 @@ from django.forms import BoundField
 from journal.choices import Emotion, TriggerKind
 from journal.factories import CustomChoiceFactory, TriggerLogFactory
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
-from journal.forms.widgets import KeptSelect
+from journal.forms.widgets import HiddenInput, KeptSelect, LocalDateTimeInput, Textarea, TextInput, TimeInput
 from journal.models import CustomChoice, LogTag
 
 
@@ -59,3 +60,27 @@ def test_kept_drop_downs_read_exactly_as_djangos(value):
     attrs = {"id": "id_trigger", "aria-invalid": "true"}
     kept = KeptSelect(choices=choices).render("trigger", value, attrs)
     assert kept == forms.Select(choices=choices).render("trigger", value, attrs)
+
+
+@pytest.mark.parametrize("value", ["", 'A <b>bold</b> & "quoted" day', None])
+@pytest.mark.parametrize(
+    ("written", "djangos"),
+    [
+        (TextInput(attrs={"placeholder": "In a few words"}), forms.TextInput(attrs={"placeholder": "In a few words"})),
+        (HiddenInput(), forms.HiddenInput()),
+        (Textarea(attrs={"rows": 3}), forms.Textarea(attrs={"rows": 3})),
+    ],
+)
+def test_written_inputs_read_exactly_as_djangos(written, djangos, value):
+    attrs = {"id": "id_story", "required": True, "aria-invalid": "true", "disabled": False}
+    assert written.render("story", value, attrs) == djangos.render("story", value, attrs)
+
+
+def test_written_time_inputs_read_exactly_as_djangos():
+    at = datetime(2026, 12, 7, 9, 5)
+    assert TimeInput(attrs={"type": "time"}, format="%H:%M").render("t", at.time()) == forms.TimeInput(
+        attrs={"type": "time"}, format="%H:%M"
+    ).render("t", at.time())
+    assert LocalDateTimeInput().render("d", at) == forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+    ).render("d", at)
