@@ -22,12 +22,18 @@ class KeysetPage(NamedTuple):
         return bool(self.newer or self.older)
 
 
+# Each condition repeats its bound on occurred_at alone: the OR by itself makes PostgreSQL gather every row on one
+# side of the edge before sorting, where one range of the (user, occurred_at) index lets it stop after a page.
 def older_than(log):
-    return Q(occurred_at__lt=log.occurred_at) | Q(occurred_at=log.occurred_at, pk__lt=log.pk)
+    return Q(occurred_at__lte=log.occurred_at) & (
+        Q(occurred_at__lt=log.occurred_at) | Q(occurred_at=log.occurred_at, pk__lt=log.pk)
+    )
 
 
 def newer_than(log):
-    return Q(occurred_at__gt=log.occurred_at) | Q(occurred_at=log.occurred_at, pk__gt=log.pk)
+    return Q(occurred_at__gte=log.occurred_at) & (
+        Q(occurred_at__gt=log.occurred_at) | Q(occurred_at=log.occurred_at, pk__gt=log.pk)
+    )
 
 
 def keyset_page(logs, query, size):

@@ -121,3 +121,23 @@ def test_every_signed_in_page_has_log_in_the_menu(owner_client):
     for url in ("/", "/lessons/", "/journal/", "/journal/review/", "/journal/settings/"):
         assert 'class="nav-log" href="/journal/log/"' in owner_client.get(url).content.decode(), url
     assert "nav-log" not in Client().get("/").content.decode()
+
+
+HTMX_ATTRIBUTE = re.compile(r"\shx-(get|post|put|patch|delete|target|swap)=")
+
+
+def test_htmx_is_loaded_on_the_pages_that_use_it_and_no_others(owner_client, owner):
+    from journal.factories import ReframeFactory, TriggerLogFactory
+
+    moment = TriggerLogFactory(user=owner)
+    ReframeFactory(user=owner)
+    paths = [*PUBLIC_PAGES, *JOURNAL_PAGES, "/lessons/what-is-anxious-attachment/", moment.get_absolute_url()]
+    uses_htmx = set()
+    for path in paths:
+        content = owner_client.get(path).content.decode()
+        loads_htmx = "/static/django_htmx/htmx" in content
+        assert loads_htmx == bool(HTMX_ATTRIBUTE.search(content)), path
+        if loads_htmx:
+            uses_htmx.add(path)
+    assert {"/journal/reframes/", "/journal/review/", moment.get_absolute_url()} <= uses_htmx
+    assert "/journal/log/" not in uses_htmx

@@ -6,7 +6,8 @@ from django import forms
 from django.utils import timezone
 
 from journal.choices import TriggerKind, Urge
-from journal.forms.widgets import with_custom
+from journal.forms.field_groups import FieldGroup
+from journal.forms.widgets import KeptSelect, with_custom
 from journal.models import CustomChoice
 
 
@@ -16,8 +17,9 @@ def local_midnight(day):
 
 
 class EntryFilterForm(forms.Form):
-    trigger = forms.ChoiceField(label="Trigger", required=False)
-    urge = forms.ChoiceField(label="Urge", required=False)
+    bound_field_class = FieldGroup
+    trigger = forms.ChoiceField(label="Trigger", required=False, widget=KeptSelect)
+    urge = forms.ChoiceField(label="Urge", required=False, widget=KeptSelect)
     since = forms.DateField(label="From", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="To", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

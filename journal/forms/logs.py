@@ -6,10 +6,15 @@ from django import forms
 from django.utils import timezone
 
 from journal.choices import BodySensation, Emotion, SoothingAction, TriggerKind, Urge
+from journal.forms.field_groups import FieldGroup
 from journal.forms.widgets import (
     ChipSelect,
     ChipSelectMultiple,
+    HiddenInput,
     LocalDateTimeInput,
+    Textarea,
+    TextInput,
+    TimeInput,
     new_submission_key,
     with_custom,
     zero_to_ten,
@@ -22,13 +27,15 @@ WHEN_CHOICES = [("now", "Now"), ("15", "15 min ago"), ("60", "1 hour ago"), ("to
 class QuickLogForm(forms.ModelForm):
     """The few taps that catch a moment: what set it off, how strong, the urge, and roughly when."""
 
-    idempotency_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    bound_field_class = FieldGroup
+
+    idempotency_key = forms.UUIDField(widget=HiddenInput, required=False)
     trigger_kind = forms.ChoiceField(label="What set it off?", widget=ChipSelect)
     intensity = zero_to_ten("How strong is the feeling?")
     urge = forms.ChoiceField(label="What do you feel like doing?", required=False, widget=ChipSelect)
     when = forms.ChoiceField(label="When?", choices=WHEN_CHOICES, required=False, initial="now", widget=ChipSelect)
     earlier_today = forms.TimeField(
-        label="Earlier today, at", required=False, widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+        label="Earlier today, at", required=False, widget=TimeInput(attrs={"type": "time"}, format="%H:%M")
     )
     occurred_at = forms.DateTimeField(
         label="Another day and time",
@@ -41,7 +48,7 @@ class QuickLogForm(forms.ModelForm):
         model = TriggerLog
         fields = ["trigger_kind", "intensity", "urge", "what_happened", "occurred_at"]
         labels = {"what_happened": "What happened? (optional)"}
-        widgets = {"what_happened": forms.TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})}
+        widgets = {"what_happened": TextInput(attrs={"placeholder": "In a few words", "autocomplete": "off"})}
 
     def __init__(self, *args, custom_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,6 +110,8 @@ class SecureMomentForm(forms.ModelForm):
 class LogDetailForm(forms.ModelForm):
     """The optional detail of a moment, added on its entry page now or later."""
 
+    bound_field_class = FieldGroup
+
     sensations = forms.MultipleChoiceField(
         label="What do you notice in your body?",
         choices=BodySensation.choices,
@@ -137,8 +146,8 @@ class LogDetailForm(forms.ModelForm):
             "notes",
         ]
         widgets = {
-            "story": forms.Textarea(attrs={"rows": 3}),
-            "notes": forms.Textarea(attrs={"rows": 3}),
+            "story": Textarea(attrs={"rows": 3}),
+            "notes": Textarea(attrs={"rows": 3}),
             "acted_on": ChipSelect,
         }
 

@@ -48,8 +48,9 @@ class PauseSession(models.Model):
         indexes = [
             models.Index(fields=["user", "started_at"], name="pause_user_started"),
             # Open pauses are a handful among thousands: this index holds only them, so finding one stays quick.
+            # Ascending like pause_user_started, or SQLite (without statistics) prefers that one for newest-first.
             models.Index(
-                fields=["user", "-started_at"], condition=models.Q(finished_at__isnull=True), name="pause_user_open"
+                fields=["user", "started_at"], condition=models.Q(finished_at__isnull=True), name="pause_user_open"
             ),
         ]
         constraints = [

@@ -9,6 +9,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from attachment_app.lessons import library
 from journal.care import moment_needs_care, needs_care
+from journal.choices import TriggerKind, Urge
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
 from journal.models import CustomChoice, PauseSession, Reframe, TriggerLog
 from journal.paging import keyset_page
@@ -28,6 +29,13 @@ def custom_choices_for(user):
 
 def labels_by_key(custom):
     return {choice.key: choice.label for choice in custom}
+
+
+def own_labels_for(log):
+    """The labels of the person's own choices, read only when the moment uses one: most use the built-in ones."""
+    if log.trigger_kind in TriggerKind.values and log.urge in ("", *Urge.values):
+        return {}
+    return labels_by_key(custom_choices_for(log.user_id))
 
 
 @login_required
@@ -101,7 +109,7 @@ def log_detail(request, pk):
         {
             "log": log,
             "next_step": log.next_step(running_pause),
-            "custom_labels": labels_by_key(custom_choices_for(request.user)),
+            "custom_labels": own_labels_for(log),
             "detail_form": detail_form,
             "needs_care": moment_needs_care(log),
             "default_pause_minutes": request.journal_settings.default_pause_minutes,

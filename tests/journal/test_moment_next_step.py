@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
-from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
+from journal.factories import CustomChoiceFactory, PauseSessionFactory, ReframeFactory, TriggerLogFactory
+from journal.models import CustomChoice
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +85,26 @@ def test_a_draft_reframe_asks_to_be_finished(owner_client, owner):
     draft = ReframeFactory(user=owner, log=log, is_draft=True, balanced_thought="")
     leading, _, section = next_step(owner_client, log)
     assert leading == "Finish your reframe" and f"/journal/reframes/{draft.pk}/" in section
+
+
+def test_the_page_names_the_persons_own_trigger_and_urge(owner_client, owner):
+    CustomChoiceFactory(user=owner, label="Call from Mum")
+    CustomChoiceFactory(user=owner, list_name=CustomChoice.ListName.URGE, label="Ring my sister")
+    log = TriggerLogFactory(user=owner, trigger_kind="my-call-from-mum", urge="my-ring-my-sister")
+    content = owner_client.get(log.get_absolute_url()).content.decode()
+    assert "Call from Mum" in content and "Ring my sister" in content
+
+
+def test_the_page_costs_the_same_few_queries_however_much_follows_a_moment(
+    owner_client, owner, django_assert_num_queries
+):
+    quiet = TriggerLogFactory(user=owner, occurred_at=NOW - timedelta(minutes=40))
+    busy = TriggerLogFactory(user=owner, occurred_at=NOW - timedelta(minutes=40))
+    for minutes in (30, 20, 10):
+        PauseSessionFactory(user=owner, log=busy, started_at=NOW - timedelta(minutes=minutes + 20), finished=True)
+    ReframeFactory.create_batch(3, user=owner, log=busy)
+    CustomChoiceFactory.create_batch(3, user=owner)
+    # session, user, settings, the moment, its tags, its pauses, its reframes, a running pause
+    for log in (quiet, busy):
+        with django_assert_num_queries(8):
+            owner_client.get(log.get_absolute_url())

@@ -1,0 +1,86 @@
+"""The quick log, a moment's page and the entries list write their fields in Python (journal.forms.field_groups,
+and chips kept per process in journal.forms.widgets) for speed; what a person gets must not change."""
+
+import re
+from datetime import datetime
+
+import pytest
+from django import forms
+from django.forms import BoundField
+
+from journal.choices import Emotion, TriggerKind
+from journal.factories import CustomChoiceFactory, TriggerLogFactory
+from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
+from journal.forms.widgets import HiddenInput, KeptSelect, LocalDateTimeInput, Textarea, TextInput, TimeInput
+from journal.models import CustomChoice, LogTag
+
+
+@pytest.fixture
+def journal_forms(owner):
+    custom = [CustomChoiceFactory(user=owner, list_name=CustomChoice.ListName.TRIGGER, label="A long silence")]
+    log = TriggerLogFactory(user=owner)
+    log.set_tags(LogTag.Kind.EMOTION, [Emotion.FEAR])
+    return [
+        QuickLogForm(custom_choices=custom),
+        QuickLogForm({"trigger_kind": "nope", "intensity": "11", "when": "today"}, custom_choices=custom),
+        LogDetailForm(instance=log),
+        LogDetailForm({"urge_strength": "12", "emotions": [Emotion.FEAR, "nope"]}, instance=log),
+        TriggerLogForm(instance=log, custom_choices=custom),
+        EntryFilterForm(),
+        EntryFilterForm({"trigger": "nope", "since": "2026-02-02", "until": "2026-02-01"}),
+    ]
+
+
+def test_each_field_reads_exactly_as_djangos_own_templates_write_it(journal_forms):
+    fields_with_errors = 0
+    for form in journal_forms:
+        for field in form:
+            as_django_writes_it = BoundField(form, field.field, field.name).as_field_group()
+            assert str(field.as_field_group()) == str(as_django_writes_it), (type(form).__name__, field.name)
+            fields_with_errors += bool(field.errors)
+    assert fields_with_errors >= 4
+
+
+def chosen(html, name):
+    return re.findall(rf'name="{name}" value="([^"]+)"[^>]* checked', html)
+
+
+def test_kept_chips_show_each_form_its_own_choice():
+    first = str(QuickLogForm({"trigger_kind": "slow_reply"})["trigger_kind"])
+    second = str(QuickLogForm({"trigger_kind": "plans_changed"})["trigger_kind"])
+    again = str(QuickLogForm({"trigger_kind": "slow_reply"})["trigger_kind"])
+    assert chosen(first, "trigger_kind") == ["slow_reply"] == chosen(again, "trigger_kind")
+    assert chosen(second, "trigger_kind") == ["plans_changed"]
+    assert chosen(str(QuickLogForm()["trigger_kind"]), "trigger_kind") == []
+
+
+@pytest.mark.parametrize("value", ["", "slow_reply", "not-a-choice", None])
+def test_kept_drop_downs_read_exactly_as_djangos(value):
+    choices = [("", "Any trigger"), *TriggerKind.choices, ("Yours", [("a-long-silence", "A long silence")])]
+    attrs = {"id": "id_trigger", "aria-invalid": "true"}
+    kept = KeptSelect(choices=choices).render("trigger", value, attrs)
+    assert kept == forms.Select(choices=choices).render("trigger", value, attrs)
+
+
+@pytest.mark.parametrize("value", ["", 'A <b>bold</b> & "quoted" day', None])
+@pytest.mark.parametrize(
+    ("written", "djangos"),
+    [
+        (TextInput(attrs={"placeholder": "In a few words"}), forms.TextInput(attrs={"placeholder": "In a few words"})),
+        (HiddenInput(), forms.HiddenInput()),
+        (Textarea(attrs={"rows": 3}), forms.Textarea(attrs={"rows": 3})),
+    ],
+)
+def test_written_inputs_read_exactly_as_djangos(written, djangos, value):
+    attrs = {"id": "id_story", "required": True, "aria-invalid": "true", "disabled": False}
+    assert written.render("story", value, attrs) == djangos.render("story", value, attrs)
+
+
+def test_written_time_inputs_read_exactly_as_djangos():
+    at = datetime(2026, 12, 7, 9, 5)
+    assert TimeInput(attrs={"type": "time"}, format="%H:%M").render("t", at.time()) == forms.TimeInput(
+        attrs={"type": "time"}, format="%H:%M"
+    ).render("t", at.time())
+    assert LocalDateTimeInput().render("d", at) == forms.DateTimeInput(
+        attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+    ).render("d", at)
