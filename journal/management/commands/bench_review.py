@@ -2,11 +2,12 @@
 
 Builds (once) 1,000,000 trigger logs across 100 users, one of whom has 50,000 logs and 10,000 pauses over five
 years, then requests the review of that user's last full week and a view that only returns "ok", through the
-same middleware as the same signed-in user, and prints the median of each and their ratio. The review is timed
-four ways per run:
+same middleware as the same signed-in user, and prints the median of each and their ratio. By default both are
+served by a real gunicorn worker (one sync worker, DEBUG off), as in production; `--client` uses Django's test
+client in this process instead. The review is timed four ways per run:
 
-- computed: the page not cached (cache emptied), built from each week's kept counts — the first look after the
-  page cache is lost, or after a write to another week;
+- computed: the page not cached (the person's journal_changed_at moved, as after writing the week's note), built
+  from each week's kept counts — the first look after a change that no week's counts depend on;
 - after a moment is logged in the week shown: that one week is counted again;
 - with nothing kept: all eight weeks counted from the journal (the first look ever, or after `rebuild_rollups`);
 - cached: shown again with the journal unchanged.
@@ -28,15 +29,15 @@ import time
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.http import HttpResponse
-from django.test import Client, override_settings
-from django.urls import include, path, reverse
+from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
+from journal.bench_site import MINIMAL_PATH
+from journal.benchmarking import Fetcher, GunicornServer
 from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
 from journal.models import LogTag, PauseSession, Reframe, TriggerLog, UserSettings, WeekRollup
 
@@ -46,13 +47,6 @@ SCALE_PREFIX = f"{BENCH_PREFIX}scale-"  # the people of the scaling comparison, 
 RECENT_WEEKS, RECENT_MOMENTS = 12, 360  # what every person of the comparison logged lately: 30 moments a week
 YEARS = 5
 BATCH = 5000
-
-
-def minimal_view(request):
-    return HttpResponse("ok")
-
-
-urlpatterns = [path("bench/minimal/", minimal_view), path("", include("attachment_app.urls"))]
 
 
 class Command(BaseCommand):
@@ -68,6 +62,7 @@ class Command(BaseCommand):
         parser.add_argument("--skip-build", action="store_true", help="reuse the benchmark data without counting it")
         parser.add_argument("--yes", action="store_true", help="run even if the database name has no 'bench' in it")
         parser.add_argument("--no-scaling", action="store_true", help="skip the 1k/10k/50k/200k comparison")
+        parser.add_argument("--client", action="store_true", help="time with Django's test client, not gunicorn")
 
     def handle(self, *args, **options):
         name = str(connection.settings_dict["NAME"])
@@ -78,15 +73,17 @@ class Command(BaseCommand):
             )
         call_command("migrate", verbosity=0)
         heavy = self.build(options)
-        self.describe(heavy)
-        ratios = self.time_views(heavy, options["runs"])
-        self.stdout.write(f"Median minimal view: {self.minimal_ms:.1f} ms ({options['runs']} runs); the review:")
-        for name, ratio in ratios.items():
-            self.stdout.write(f"  {name:<44} " + self.style.SUCCESS(f"median ratio {ratio:.2f}×"))
-        if not options["no_scaling"]:
-            self.scaling(options)
+        served_here = override_settings(ROOT_URLCONF="journal.bench_site", DEBUG=False)
+        with served_here if options["client"] else GunicornServer() as base_url:
+            self.describe(heavy, base_url)
+            ratios = self.time_views(heavy, base_url, options["runs"])
+            self.stdout.write(f"Median minimal view: {self.minimal_ms:.1f} ms ({options['runs']} runs); the review:")
+            for name, ratio in ratios.items():
+                self.stdout.write(f"  {name:<44} " + self.style.SUCCESS(f"median ratio {ratio:.2f}×"))
+            if not options["no_scaling"]:
+                self.scaling(options, base_url)
 
-    def scaling(self, options):
+    def scaling(self, options, base_url):
         self.stdout.write(
             f"\nScaling with history: people with the same last {RECENT_WEEKS} weeks ({RECENT_MOMENTS} moments) and "
             "a longer past (median ratio to the minimal view):"
@@ -95,7 +92,7 @@ class Command(BaseCommand):
         self.stdout.write("  " + "moments".rjust(8) + "".join(name.rjust(15) for name in columns))
         for size in SCALES:
             user = self.scale_user(size)
-            ratios = self.time_views(user, max(10, options["runs"] // 2))
+            ratios = self.time_views(user, base_url, max(10, options["runs"] // 2))
             self.stdout.write(f"  {size:>8,}" + "".join(f"{ratios[name]:>14.2f}×" for name in columns))
 
     def scale_user(self, size):
@@ -216,7 +213,7 @@ class Command(BaseCommand):
             )  # fmt: skip
         PauseSession.objects.bulk_create(pauses, batch_size=BATCH)
 
-    def describe(self, heavy):
+    def describe(self, heavy, base_url):
         week = self.week_for(heavy)
         self.stdout.write(
             f"Database: {connection.vendor}; heavy user: {TriggerLog.objects.filter(user=heavy).count():,} logs, "
@@ -224,47 +221,38 @@ class Command(BaseCommand):
             f"{LogTag.objects.count():,} tags in all."
         )
         week_logs = TriggerLog.objects.for_user(heavy).in_week(week).count()
-        self.stdout.write(f"Review of {week.label}, {week_logs} moments that week, through the Django test client.")
+        how = "one gunicorn sync worker, DEBUG off" if base_url else "Django's test client in this process"
+        self.stdout.write(f"Review of {week.label}, {week_logs} moments that week, served by {how}.")
 
     @staticmethod
     def week_for(user):
         return UserSettings.for_user(user).week_containing(timezone.now() - timedelta(days=7))
 
-    def time_views(self, user, runs):
-        """Median ratios of paired runs: the review of the person's last full week, four ways, to the minimal view."""
+    def time_views(self, user, base_url, runs):
+        """Median ratios of paired runs: the review of the person's last full week, four ways, to the minimal view.
+        Moving the person's journal_changed_at (as any change does) is what makes the cached page stale."""
         week = self.week_for(user)
         review_url = reverse("journal:review_week", kwargs={"week": week})
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(user)
+        fetch = Fetcher(user, base_url)
         times = {name: [] for name in ("computed", "after a write", "nothing kept", "cached", "minimal")}
-        with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
-            for _ in range(5):  # warm up connections, templates and the lesson library
-                self.get(client, review_url)
-                self.get(client, "/bench/minimal/")
-            for _ in range(runs):
-                cache.clear()
-                times["computed"].append(self.get(client, review_url))
-                times["cached"].append(self.get(client, review_url))
-                written = TriggerLog.objects.create(
-                    user=user, occurred_at=week.starts_at + timedelta(hours=30), trigger_kind="slow_reply", intensity=6
-                )
-                times["after a write"].append(self.get(client, review_url))
-                written.delete()
-                WeekRollup.objects.filter(user=user).delete()
-                cache.clear()
-                times["nothing kept"].append(self.get(client, review_url))
-                times["minimal"].append(self.get(client, "/bench/minimal/"))
+        for _ in range(5):  # warm up connections, templates and the lesson library
+            fetch(review_url)
+            fetch(MINIMAL_PATH)
+        for _ in range(runs):
+            UserSettings.mark_changed(user.pk)
+            times["computed"].append(fetch(review_url))
+            times["cached"].append(fetch(review_url))
+            written = TriggerLog.objects.create(
+                user=user, occurred_at=week.starts_at + timedelta(hours=30), trigger_kind="slow_reply", intensity=6
+            )
+            times["after a write"].append(fetch(review_url))
+            written.delete()
+            WeekRollup.objects.filter(user=user).delete()
+            UserSettings.mark_changed(user.pk)
+            times["nothing kept"].append(fetch(review_url))
+            times["minimal"].append(fetch(MINIMAL_PATH))
         minimal = times.pop("minimal")
         self.minimal_ms = statistics.median(minimal) * 1000
         return {
             name: statistics.median(t / m for t, m in zip(timed, minimal, strict=True)) for name, timed in times.items()
         }
-
-    @staticmethod
-    def get(client, url):
-        started = time.perf_counter()
-        response = client.get(url)
-        elapsed = time.perf_counter() - started
-        if response.status_code != 200:
-            raise CommandError(f"{url} answered {response.status_code}")
-        return elapsed
