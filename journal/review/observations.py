@@ -64,7 +64,8 @@ def _change_note(summary, history):
             return None
         usual = sum(earlier) / len(earlier)
         if total <= usual * 0.7:
-            return f"This week was quieter than the weeks before: {total} moments, against about {usual:.0f}."
+            moments = "one moment" if total == 1 else f"{total} moments"
+            return f"This week was quieter than the weeks before: {moments}, against about {usual:.0f}."
         if total >= usual * 1.3:
             return (
                 f"This week brought more moments than usual ({total}, against about {usual:.0f}). "

@@ -407,3 +407,14 @@ def test_a_single_moment_and_a_single_pause_read_naturally(owner):
         "Your one moment came after “slow or no reply”.",
         "You paused once, and the urge faded.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("this_week", "words"), [(1, "quieter than the weeks before: one moment,"), (2, ": 2 moments,")]
+)
+def test_a_quieter_week_counts_its_moments_in_words_that_read_right(owner, this_week, words):
+    for day in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13):  # five moments in each of the two weeks before
+        moment(owner, at(day, 12))
+    for hour in range(this_week):
+        moment(owner, at(18, 9 + hour))
+    assert any(words in note for note in review_of(owner).observations)
