@@ -66,3 +66,13 @@ def test_open_pauses_are_found_in_their_own_index(owner_client, history):
         plans = [plan for sql, plan in plans_of(owner_client, path) if '"finished_at" IS NULL' in sql]
         assert plans, path
         assert all("USING INDEX pause_user_open" in plan for plan in plans), (path, plans)
+
+
+def test_counting_a_week_for_the_review_reads_only_that_persons_weeks(owner_client, history):
+    """With nothing kept yet, the review counts eight weeks: each count reads the (user, time) index, no table."""
+    plans = plans_of(owner_client, "/journal/review/?weeks=1")
+    counted = [plan for sql, plan in plans if "CASE WHEN" in sql]
+    assert counted, "the review counted its weeks"
+    for plan in counted:
+        assert "SCAN journal_" not in plan, plan
+    assert any("USING INDEX log_user_occurred" in plan for plan in counted), counted
