@@ -1,5 +1,6 @@
-"""What the benchmark commands share: a real gunicorn worker serving `journal.bench_site`, and a way to GET pages
-from it (or from Django's test client) as one signed-in person, timing each request."""
+"""What the benchmark commands share: the check that they run on a throwaway database, a real gunicorn worker
+serving `journal.bench_site`, and a way to GET pages from it (or from Django's test client) as one signed-in
+person, timing each request."""
 
 import os
 import socket
@@ -12,11 +13,28 @@ from pathlib import Path
 import requests
 from django.conf import settings
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import Client, override_settings
 
 SERVER_SECRET_KEY = "bench-pages-only-" + "k" * 50
 ROOT = Path(settings.BASE_DIR)
 LOG_PATH = Path(tempfile.gettempdir()) / "bench-gunicorn.log"
+
+
+def refuse_unless_throwaway(yes, fills):
+    """Stop unless the database's name says it is a benchmark's ('bench') or the person passed --yes."""
+    name = str(connection.settings_dict["NAME"])
+    if "bench" not in name and not yes:
+        raise CommandError(
+            f"This fills the database '{name}' with {fills}. Point DATABASE_URL at a throwaway database whose name "
+            "contains 'bench' (see the command's help), or pass --yes."
+        )
+
+
+def served(client):
+    """Where requests go: a gunicorn worker (its base URL, as the context's value) or, with `client`, this process
+    through Django's test client (None)."""
+    return override_settings(ROOT_URLCONF="journal.bench_site", DEBUG=False) if client else GunicornServer()
 
 
 class Fetcher:

@@ -21,14 +21,13 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import connection, transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from journal.bench_site import MINIMAL_PATH
-from journal.benchmarking import Fetcher, GunicornServer
+from journal.benchmarking import Fetcher, refuse_unless_throwaway, served
 from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
 from journal.models import CustomChoice, LogTag, PauseSession, TriggerLog, UserSettings
 
@@ -50,20 +49,14 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="run even if the database name has no 'bench' in it")
 
     def handle(self, *args, **options):
-        name = str(connection.settings_dict["NAME"])
-        if "bench" not in name and not options["yes"]:
-            raise CommandError(
-                f"This fills the database '{name}' with hundreds of thousands of rows. Point DATABASE_URL at a "
-                "throwaway database whose name contains 'bench' (see the module docstring), or pass --yes."
-            )
+        refuse_unless_throwaway(options["yes"], "hundreds of thousands of rows")
         call_command("migrate", verbosity=0)
         sizes = [int(size) for size in options["sizes"].split(",")]
         people = [self.person_with(size, options["rebuild"]) for size in sizes]
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")  # as autovacuum would have done by the time a journal is this long
-        served_here = override_settings(ROOT_URLCONF="journal.bench_site", DEBUG=False)
-        with served_here if options["client"] else GunicornServer() as base_url:
+        with served(options["client"]) as base_url:
             self.stdout.write(self.describe(base_url, options["runs"]))
             self.stdout.write(
                 f"{'moments':>8} {'pauses':>7} {'minimal':>8}  "

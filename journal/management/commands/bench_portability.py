@@ -22,6 +22,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from journal.benchmarking import refuse_unless_throwaway
 from journal.choices import Emotion, TriggerKind, Urge
 from journal.models import LogTag, PauseSession, Reframe, TriggerLog
 
@@ -38,8 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="run even if the database name has no 'bench' in it")
 
     def handle(self, *args, moments, yes, **options):
-        if "bench" not in str(connection.settings_dict["NAME"]) and not yes:
-            raise CommandError("Run this on a throwaway database whose name contains 'bench' (or pass --yes).")
+        refuse_unless_throwaway(yes, f"{moments:,} moments")
         call_command("migrate", verbosity=0)
         users = get_user_model().objects
         users.filter(username__startswith="bench-port-").delete()

@@ -30,14 +30,13 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import connection, transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from journal.bench_site import MINIMAL_PATH
-from journal.benchmarking import Fetcher, GunicornServer
+from journal.benchmarking import Fetcher, refuse_unless_throwaway, served
 from journal.choices import ActedOn, BodySensation, Emotion, SoothingAction, TriggerKind, Urge, UrgePassed
 from journal.models import LogTag, PauseSession, Reframe, TriggerLog, UserSettings, WeekRollup
 
@@ -65,16 +64,10 @@ class Command(BaseCommand):
         parser.add_argument("--client", action="store_true", help="time with Django's test client, not gunicorn")
 
     def handle(self, *args, **options):
-        name = str(connection.settings_dict["NAME"])
-        if "bench" not in name and not options["yes"]:
-            raise CommandError(
-                f"This fills the database '{name}' with a million rows. Point DATABASE_URL at a throwaway database "
-                "whose name contains 'bench' (see the module docstring), or pass --yes."
-            )
+        refuse_unless_throwaway(options["yes"], "a million rows")
         call_command("migrate", verbosity=0)
         heavy = self.build(options)
-        served_here = override_settings(ROOT_URLCONF="journal.bench_site", DEBUG=False)
-        with served_here if options["client"] else GunicornServer() as base_url:
+        with served(options["client"]) as base_url:
             self.describe(heavy, base_url)
             ratios = self.time_views(heavy, base_url, options["runs"])
             self.stdout.write(f"Median minimal view: {self.minimal_ms:.1f} ms ({options['runs']} runs); the review:")
