@@ -14,7 +14,7 @@ from journal.choices import (
 )
 from journal.models.moments import TriggerLog
 from journal.models.person import ZERO_TO_HUNDRED, ZERO_TO_TEN
-from journal.querysets import OwnedQuerySet, PauseQuerySet, ReframeQuerySet
+from journal.querysets import PauseQuerySet, ReflectionQuerySet, ReframeQuerySet
 from journal.sealed import SealedCharField, SealedTextField
 
 
@@ -171,7 +171,7 @@ class WeeklyReflection(models.Model):
     intention = SealedCharField("one intention for next week", max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = ReflectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-week_start"]

@@ -136,4 +136,3 @@ def pause_finish(request, pk):
         if pause.log_id
         else redirect("journal:pause_detail", pk=pause.pk)
     )
-

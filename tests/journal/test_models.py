@@ -1,4 +1,5 @@
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -6,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journal.choices import LESSON_FOR, ActedOn, TriggerKind, Urge, UrgePassed, lesson_for
-from journal.factories import PauseSessionFactory, TriggerLogFactory
-from journal.models import Reframe, TriggerLog, UserSettings
+from journal.factories import PauseSessionFactory, TriggerLogFactory, WeeklyReflectionFactory
+from journal.models import Reframe, TriggerLog, UserSettings, WeeklyReflection
+from journal.weeks import Week
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +113,11 @@ def test_an_urge_that_has_not_faded_leaves_what_the_person_did_open(owner):
     pause.finish()
     log.refresh_from_db()
     assert log.acted_on == ActedOn.NOT_YET and log.intensity_after == 6
+
+
+def test_the_reflection_for_a_week_is_the_persons_own_note_for_that_week(owner, stranger):
+    week = Week(date(2026, 11, 30), ZoneInfo("Europe/London"))
+    mine = WeeklyReflectionFactory(user=owner, week_start=week.start)
+    WeeklyReflectionFactory(user=owner, week_start=week.start - timedelta(days=7))
+    WeeklyReflectionFactory(user=stranger, week_start=week.start)
+    assert list(WeeklyReflection.objects.for_user(owner).for_week(week)) == [mine]
