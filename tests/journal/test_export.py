@@ -120,6 +120,32 @@ def test_export_holds_everything(owner_client, full_journal):
     assert set(document["reminders"]) == set(REMINDER_FIELDS)
 
 
+def test_a_download_holds_every_list_of_a_moment_and_the_persons_reminders(owner_client, owner):
+    log = TriggerLogFactory(user=owner)
+    for kind, value in [("sensation", "tight_chest"), ("sensation", "racing_heart"), ("emotion", "fear")]:
+        LogTag.objects.create(log=log, kind=kind, value=value)
+    LogTag.objects.create(log=log, kind=LogTag.Kind.HELPED, value="slow_breathing")
+    ReminderSettings.objects.create(user=owner, daily_check_in=True, check_in_at=time(7, 30))
+
+    document = export(owner_client)
+
+    lists = {name: document["moments"][0][name] for name in ("sensations", "emotions", "helped")}
+    assert lists == {"sensations": ["racing_heart", "tight_chest"], "emotions": ["fear"], "helped": ["slow_breathing"]}
+    assert (document["reminders"]["daily_check_in"], document["reminders"]["check_in_at"]) == (True, "07:30:00")
+    spreadsheet = csv_rows(owner_client)[0]
+    assert (spreadsheet["sensations"], spreadsheet["emotions"]) == ("racing_heart; tight_chest", "fear")
+
+
+def test_a_journal_longer_than_one_piece_downloads_whole(owner_client, owner):
+    TriggerLog.objects.bulk_create(
+        TriggerLog(user=owner, occurred_at=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=n), intensity=n % 11)
+        for n in range(1001)
+    )
+    document = export(owner_client)
+    assert [moment["ref"] for moment in document["moments"]] == list(range(1, 1002))
+    assert document["moments"][1000]["intensity"] == 1000 % 11
+
+
 def test_a_long_journal_streams_in_pieces(owner_client, owner):
     for _ in range(3):
         TriggerLogFactory(user=owner)
