@@ -26,6 +26,10 @@ from reminders.models import ReminderSettings
 
 pytestmark = pytest.mark.django_db
 
+# The session, the person, their settings (for the page, then for the file), their reminders, one read for each
+# of the seven sections and one for the moments' lists.
+QUERIES_FOR_A_DOWNLOAD = 13
+
 
 @pytest.fixture
 def full_journal(owner):
@@ -136,14 +140,31 @@ def test_a_download_holds_every_list_of_a_moment_and_the_persons_reminders(owner
     assert (spreadsheet["sensations"], spreadsheet["emotions"]) == ("racing_heart; tight_chest", "fear")
 
 
-def test_a_journal_longer_than_one_piece_downloads_whole(owner_client, owner):
+def test_a_journal_longer_than_one_read_from_the_database_downloads_whole(owner_client, owner):
     TriggerLog.objects.bulk_create(
-        TriggerLog(user=owner, occurred_at=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=n), intensity=n % 11)
-        for n in range(1001)
+        TriggerLog(
+            user=owner,
+            occurred_at=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=n),
+            intensity=n % 11,
+            what_happened=f"Café, nothing since {n} ☕",
+        )
+        for n in range(2001)
     )
-    document = export(owner_client)
-    assert [moment["ref"] for moment in document["moments"]] == list(range(1, 1002))
-    assert document["moments"][1000]["intensity"] == 1000 % 11
+    content = body(owner_client.get("/journal/export.json"))
+    document = json.loads(content)
+    assert [moment["ref"] for moment in document["moments"]] == list(range(1, 2002))
+    assert document["moments"][2000]["what_happened"] == "Café, nothing since 2000 ☕"
+    assert "Café, nothing since 7 ☕" in content, "the words are readable in the file itself"
+
+
+def test_a_download_takes_the_same_few_queries_however_long_the_journal(owner_client, owner, django_assert_num_queries):
+    for _ in range(30):
+        log = TriggerLogFactory(user=owner)
+        LogTag.objects.create(log=log, kind=LogTag.Kind.EMOTION, value="fear")
+        PauseSessionFactory(user=owner, log=log)
+    ReframeFactory(user=owner)
+    with django_assert_num_queries(QUERIES_FOR_A_DOWNLOAD):
+        body(owner_client.get("/journal/export.json"))
 
 
 def test_a_long_journal_streams_in_pieces(owner_client, owner):
