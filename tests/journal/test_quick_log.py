@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from journal.factories import CustomChoiceFactory, TriggerLogFactory
+from journal.forms import QuickLogForm
 from journal.models import TriggerLog
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,25 @@ def test_quick_log_uses_a_fixed_number_of_queries(owner_client, owner, django_as
     # an earlier submission with this key?, the insert in its own savepoint (3), and marking the journal changed
     with django_assert_num_queries(12):
         owner_client.post("/journal/log/", data)
+
+
+def test_two_taps_that_race_past_the_check_save_one_moment(owner_client, owner, monkeypatch):
+    """The other tap's moment is written after this tap looked for it and before this tap writes: the database's
+    one-key-per-person rule refuses the twin and this tap shows the other's moment."""
+    TriggerLogFactory(user=owner, what_happened="an earlier moment")
+    data = {"idempotency_key": str(uuid.uuid4()), "trigger_kind": "slow_reply", "intensity": "5"}
+    unsaved = QuickLogForm.save
+
+    def other_tap_writes_first(form, commit=True):
+        log = unsaved(form, commit=commit)
+        TriggerLog.objects.create(
+            user=owner, trigger_kind="slow_reply", intensity=5, idempotency_key=data["idempotency_key"]
+        )
+        return log
+
+    monkeypatch.setattr(QuickLogForm, "save", other_tap_writes_first)
+    response = owner_client.post("/journal/log/", data)
+
+    twin = TriggerLog.objects.get(user=owner, idempotency_key=data["idempotency_key"])
+    assert response["Location"] == f"/journal/log/{twin.pk}/"
+    assert TriggerLog.objects.filter(user=owner).count() == 2
