@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
+from journal.lock import HELD_POST_LIMIT
 from journal.models import TriggerLog, UserSettings
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +208,12 @@ def test_wrong_pins_count_again_from_zero_after_unlocking(client, owner, journal
             assert "not right" in client.post("/journal/unlock/", {"pin": "0000", "next": "/"}).content.decode()
         assert client.post("/journal/unlock/", {"pin": "2468", "next": "/journal/"}).url == "/journal/"
     assert MARKER in client.get("/journal/").content.decode(), "still signed in"
+
+
+@pytest.mark.parametrize("length, offered", [(HELD_POST_LIMIT, True), (HELD_POST_LIMIT + 1, False)])
+def test_typing_up_to_the_limit_is_held_while_locked_and_more_is_not(owner_client, owner, length, offered):
+    set_pin(owner_client)
+    owner_client.post("/journal/lock/")
+    owner_client.post("/journal/log/", {"what_happened": "x" * length})
+    offer = owner_client.post("/journal/unlock/", {"pin": "2468", "next": "/journal/log/"})
+    assert ("Save what I wrote" in offer.content.decode()) is offered
