@@ -232,5 +232,14 @@ def test_the_lock_screen_unlocks_in_a_browser_that_checks_its_form(owner, journa
 
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', lock_screen).group(1)
     asked = html.unescape(re.search(r'name="next" value="([^"]*)"', lock_screen).group(1))
-    response = browser.post("/journal/unlock/", {"csrfmiddlewaretoken": token, "pin": "2468", "next": asked})
+    action = re.search(r'<form method="post" action="([^"]+)" class="unlock-form"', lock_screen).group(1)
+    response = browser.post(action, {"csrfmiddlewaretoken": token, "pin": "2468", "next": asked})
     assert response.status_code == 302 and response.url == "/journal/reframes/?page=2"
+
+
+def test_lock_now_is_offered_only_while_the_journal_is_open(owner_client, journal):
+    assert "Lock your journal now" not in owner_client.get("/journal/").content.decode(), "no PIN, nothing to lock"
+    set_pin(owner_client)
+    assert "Lock your journal now" in owner_client.get("/journal/").content.decode()
+    owner_client.post("/journal/lock/")
+    assert "Lock your journal now" not in owner_client.get("/lessons/").content.decode()
