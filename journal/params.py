@@ -1,6 +1,8 @@
 """Values anyone can type into a URL or a form: "²" and "٣" are digits to Python but not ids, and a phone's
 clock sends a time that may be nonsense."""
 
+from datetime import UTC
+
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -23,4 +25,4 @@ def instant(value):
         return None
     if moment is None:
         return None
-    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)

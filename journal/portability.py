@@ -172,14 +172,8 @@ def tags_of(logs):
     return tags
 
 
-def export_data(user):
-    """The whole journal as one dict (small journals, tests); downloads stream it with `json_chunks`."""
-    refs = {}
-    return header(user) | {section.key: list(section_rows(user, section, refs)) for section in SECTIONS}
-
-
 def json_chunks(user, batch=500):
-    """The download, a piece at a time: the same document as `export_data`, never all in memory."""
+    """The download, a piece at a time (`batch` rows to a piece), never all in memory."""
     opening = json.dumps(header(user), ensure_ascii=False, indent=1)
     yield opening[: opening.rindex("}")].rstrip()
     refs = {}

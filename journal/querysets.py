@@ -57,3 +57,9 @@ class ReframeQuerySet(TimedQuerySet):
 
     def for_the_pause_screen(self):
         return self.finished().filter(pinned=True)
+
+
+class ReflectionQuerySet(OwnedQuerySet):
+    def for_week(self, week):
+        """The note written for `week` (at most one per person, see WeeklyReflection's constraint)."""
+        return self.filter(week_start=week.start)

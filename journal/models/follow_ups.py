@@ -8,12 +8,13 @@ from django.utils import timezone
 
 from journal.choices import (
     PAUSE_MINUTES,
+    ActedOn,
     UnsentChoice,
     UrgePassed,
 )
 from journal.models.moments import TriggerLog
 from journal.models.person import ZERO_TO_HUNDRED, ZERO_TO_TEN
-from journal.querysets import OwnedQuerySet, PauseQuerySet, ReframeQuerySet
+from journal.querysets import PauseQuerySet, ReflectionQuerySet, ReframeQuerySet
 from journal.sealed import SealedCharField, SealedTextField
 
 
@@ -88,6 +89,29 @@ class PauseSession(models.Model):
         now = now or timezone.now()
         return reported if reported and self.started_at <= reported <= now else now
 
+    def finish(self, at=None):
+        """Close the pause with the answers given (set on it before): it ends at `at` (see end_time) or now, and only
+        once, so sending "how it went" again changes the answers, never when it ended. Its moment takes the answers
+        the person has not given there already."""
+        if not self.is_finished:
+            self.finished_at = at or timezone.now()
+        self.current = None
+        self.save()
+        if self.log:
+            self.answer_its_moment()
+
+    def answer_its_moment(self):
+        """A finished pause answers two of its moment's questions, unless the person answered them already."""
+        log, changed = self.log, []
+        if log.intensity_after is None:
+            log.intensity_after = self.intensity_after
+            changed.append("intensity_after")
+        if self.urge_passed == UrgePassed.YES and log.acted_on == ActedOn.NOT_YET:
+            log.acted_on = ActedOn.NO
+            changed.append("acted_on")
+        if changed:
+            log.save(update_fields=[*changed, "updated_at"])
+
     def seconds_left(self, now=None):
         return max(0, int((self.ends_at - (now or timezone.now())).total_seconds()))
 
@@ -152,7 +176,7 @@ class WeeklyReflection(models.Model):
     intention = SealedCharField("one intention for next week", max_length=300, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = OwnedQuerySet.as_manager()
+    objects = ReflectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-week_start"]

@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journal.care import pause_needs_care
-from journal.choices import ActedOn, UrgePassed
 from journal.forms import PauseFinishForm, PauseStartForm, UnsentMessageForm
 from journal.models import PauseSession, Reframe, TriggerLog
 from journal.params import instant, whole_number
@@ -129,12 +128,7 @@ def pause_finish(request, pk):
     if not form.is_valid():
         return pause_page(request, get_pause_for_user(request, pk), finish_form=form)
     pause = form.save(commit=False)
-    if not pause.is_finished:
-        pause.finished_at = ended_at
-    pause.current = None
-    pause.save()
-    if pause.log:
-        update_log_after_pause(pause.log, pause)
+    pause.finish(at=ended_at)
     if not pause_needs_care(pause):
         messages.success(request, "Thank you for pausing. That took courage.")
     return (
@@ -142,16 +136,3 @@ def pause_finish(request, pk):
         if pause.log_id
         else redirect("journal:pause_detail", pk=pause.pk)
     )
-
-
-def update_log_after_pause(log, pause):
-    """A finished pause answers two of its moment's questions, unless the person answered them already."""
-    changed = []
-    if log.intensity_after is None:
-        log.intensity_after = pause.intensity_after
-        changed.append("intensity_after")
-    if pause.urge_passed == UrgePassed.YES and log.acted_on == ActedOn.NOT_YET:
-        log.acted_on = ActedOn.NO
-        changed.append("acted_on")
-    if changed:
-        log.save(update_fields=[*changed, "updated_at"])

@@ -110,7 +110,7 @@ def review_body(request, shown, weeks, current_week):
     if body is None:
         result = build_review(request.user, shown, weeks)
         # Saving a note moves journal_changed_at too, so the note can be cached with the rest.
-        reflection = WeeklyReflection.objects.filter(user=request.user, week_start=shown.start).first()
+        reflection = WeeklyReflection.objects.for_user(request.user).for_week(shown).first()
         context = {
             "review": result,
             "week": shown,
@@ -152,7 +152,7 @@ def review(request, week=None):
 @vary_on_headers("HX-Request")
 def reflection(request, week):
     shown = week_from_url(request, week)
-    instance = WeeklyReflection.objects.filter(user=request.user, week_start=shown.start).first()
+    instance = WeeklyReflection.objects.for_user(request.user).for_week(shown).first()
     form = ReflectionForm(request.POST or None, instance=instance)
     editing = request.method == "GET" or not form.is_valid()
     if not editing:

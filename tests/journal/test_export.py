@@ -1,9 +1,11 @@
 """Downloads hold everything and come back identical; a file can never write someone else's rows or break in."""
 
 import csv
+import html
 import io
 import json
-from datetime import UTC, datetime, time
+import re
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -23,6 +25,10 @@ from journal.portability import NOT_EXPORTED, REMINDER_FIELDS, SECTIONS, SETTING
 from reminders.models import ReminderSettings
 
 pytestmark = pytest.mark.django_db
+
+# The session, the person, their settings (for the page, then for the file), their reminders, one read for each
+# of the seven sections and one for the moments' lists.
+QUERIES_FOR_A_DOWNLOAD = 13
 
 
 @pytest.fixture
@@ -81,6 +87,18 @@ def upload(client, document, confirm="on"):
     return client.post("/journal/import/", {"file": file, "confirm": confirm})
 
 
+def refusal(response):
+    """What the page says about the file as a whole (the error beside the file field)."""
+    found = re.search(r"Your JSON download</a>: (.*?)</li>", response.content.decode())
+    return found and html.unescape(found.group(1))
+
+
+def refused_rows(response):
+    """The rows the page lists as not usable, as the person reads them."""
+    section = re.search(r'id="problems-heading".*?<ul>(.*?)</ul>', response.content.decode(), re.S)
+    return [html.unescape(row) for row in re.findall(r"<li>(.*?)</li>", section.group(1))] if section else []
+
+
 def test_export_holds_everything(owner_client, full_journal):
     document = export(owner_client)
     assert document["version"] == 3
@@ -104,6 +122,49 @@ def test_export_holds_everything(owner_client, full_journal):
     assert document["custom_choices"][0]["label"] == "Work deadline"
     assert document["settings"]["time_zone"] == "Europe/London"
     assert set(document["reminders"]) == set(REMINDER_FIELDS)
+
+
+def test_a_download_holds_every_list_of_a_moment_and_the_persons_reminders(owner_client, owner):
+    log = TriggerLogFactory(user=owner)
+    for kind, value in [("sensation", "tight_chest"), ("sensation", "racing_heart"), ("emotion", "fear")]:
+        LogTag.objects.create(log=log, kind=kind, value=value)
+    LogTag.objects.create(log=log, kind=LogTag.Kind.HELPED, value="slow_breathing")
+    ReminderSettings.objects.create(user=owner, daily_check_in=True, check_in_at=time(7, 30))
+
+    document = export(owner_client)
+
+    lists = {name: document["moments"][0][name] for name in ("sensations", "emotions", "helped")}
+    assert lists == {"sensations": ["racing_heart", "tight_chest"], "emotions": ["fear"], "helped": ["slow_breathing"]}
+    assert (document["reminders"]["daily_check_in"], document["reminders"]["check_in_at"]) == (True, "07:30:00")
+    spreadsheet = csv_rows(owner_client)[0]
+    assert (spreadsheet["sensations"], spreadsheet["emotions"]) == ("racing_heart; tight_chest", "fear")
+
+
+def test_a_journal_longer_than_one_read_from_the_database_downloads_whole(owner_client, owner):
+    TriggerLog.objects.bulk_create(
+        TriggerLog(
+            user=owner,
+            occurred_at=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=n),
+            intensity=n % 11,
+            what_happened=f"Café, nothing since {n} ☕",
+        )
+        for n in range(2001)
+    )
+    content = body(owner_client.get("/journal/export.json"))
+    document = json.loads(content)
+    assert [moment["ref"] for moment in document["moments"]] == list(range(1, 2002))
+    assert document["moments"][2000]["what_happened"] == "Café, nothing since 2000 ☕"
+    assert "Café, nothing since 7 ☕" in content and "Café, nothing since 2000 ☕" in content, "readable in the file"
+
+
+def test_a_download_takes_the_same_few_queries_however_long_the_journal(owner_client, owner, django_assert_num_queries):
+    for _ in range(30):
+        log = TriggerLogFactory(user=owner)
+        LogTag.objects.create(log=log, kind=LogTag.Kind.EMOTION, value="fear")
+        PauseSessionFactory(user=owner, log=log)
+    ReframeFactory(user=owner)
+    with django_assert_num_queries(QUERIES_FOR_A_DOWNLOAD):
+        body(owner_client.get("/journal/export.json"))
 
 
 def test_a_long_journal_streams_in_pieces(owner_client, owner):
@@ -193,13 +254,16 @@ def export_moment(**changes):
     [
         ({"intensity": 11}, "check intensity"),
         ({"intensity": "lots"}, "check intensity"),
-        ({"trigger_kind": "<script>"}, "trigger or urge we don't know"),
-        ({"sensations": ["not-a-sensation"]}, "sensations we don't know"),
-        ({"helped": "a walk"}, "helped we don't know"),
-        ({"occurred_at": "yesterday"}, "wrong kind"),
+        ({"intensity": 11, "urge_strength": 12}, "check intensity, urge strength"),
+        ({"trigger_kind": "<script>"}, "names a trigger or urge we don't know"),
+        ({"urge": "shout"}, "names a trigger or urge we don't know"),
+        ({"sensations": ["not-a-sensation"]}, "lists sensations we don't know"),
+        ({"helped": "a walk"}, "lists helped we don't know"),
+        ({"occurred_at": "yesterday"}, "has a value of the wrong kind"),
         ({"occurred_at": "9999-12-31T23:00:00+00:00"}, "check occurred at"),
         ({"what_happened": "x" * 201}, "check what happened"),
-        ({"ref": "one"}, "no moment number"),
+        ({"ref": "one"}, "has no moment number"),
+        ({"ref": False}, "has no moment number"),
         ({"acted_on": "maybe"}, "check acted on"),
     ],
 )
@@ -209,9 +273,8 @@ def test_a_row_that_breaks_a_rule_is_refused_and_nothing_changes(owner_client, f
 
     response = upload(owner_client, document)
 
-    content = response.content.decode()
-    assert response.status_code == 200 and "moments, row 2" in content and reason in content.replace("&#x27;", "'")
-    assert "nothing was changed" in content
+    assert response.status_code == 200 and refused_rows(response) == [f"moments, row 2: {reason}"]
+    assert refusal(response) == ROWS_REFUSED
     assert list(TriggerLog.objects.filter(user=full_journal).values_list("what_happened", flat=True)) == [
         "No reply all evening"
     ]
@@ -227,42 +290,139 @@ def test_refusals_never_repeat_the_text_of_the_file(owner_client, full_journal):
 def test_pauses_must_point_at_a_moment_in_the_file(owner_client, full_journal):
     document = export(owner_client)
     document["pauses"][0]["moment"] = 99
-    assert "points at a moment" in upload(owner_client, document).content.decode()
+    assert refused_rows(upload(owner_client, document)) == ["pauses, row 1: points at a moment that isn't in the file"]
+
+
+ROWS_REFUSED = "Some rows could not be used, so nothing was changed."
+
+
+def journal_file(**sections):
+    return json.dumps({"format": "secure-base-journal", "version": 2, **sections}).encode()
 
 
 @pytest.mark.parametrize(
     "content, message",
     [
-        (b"not json", "not a JSON download"),
-        (b"\xff\xfe", "not a JSON download"),
-        (json.dumps({"format": "other"}).encode(), "not a Secure Base journal"),
-        (json.dumps({"format": "secure-base-journal", "version": 4}).encode(), "newer Secure Base"),
-        (b"[" * 100_000 + b"]" * 100_000, "nested more deeply"),
+        (b"not json", "This file is not a JSON download from Secure Base."),
+        (b"\xff\xfe", "This file is not a JSON download from Secure Base."),
+        (json.dumps({"format": "other"}).encode(), "This file is not a Secure Base journal download."),
+        (json.dumps(["secure-base-journal"]).encode(), "This file is not a Secure Base journal download."),
         (
-            json.dumps({"format": "secure-base-journal", "version": 2, "moments": [[[[[["deep"]]]]]]}).encode(),
-            "not a row",
+            json.dumps({"format": "secure-base-journal", "version": 4}).encode(),
+            "This download comes from a newer Secure Base. It can't be read here yet.",
         ),
-        (
-            json.dumps(
-                {"format": "secure-base-journal", "version": 2, "reframes": [{"anxious_thought": [[["x"]]]}]}
-            ).encode(),
-            "wrong kind",
-        ),
-        (json.dumps({"format": "secure-base-journal", "version": 2, "moments": "lots"}).encode(), "should be a list"),
-        (json.dumps({"format": "secure-base-journal", "version": 2, "settings": [1]}).encode(), "named values"),
+        (b"[" * 100_000 + b"]" * 100_000, "This file is nested more deeply than a Secure Base download ever is."),
     ],
 )
 def test_a_file_that_is_not_a_journal_is_refused_kindly(owner_client, full_journal, content, message):
     response = upload(owner_client, content)
-    assert response.status_code == 200
-    assert message in response.content.decode()
+    assert response.status_code == 200 and refusal(response) == message
     assert TriggerLog.objects.filter(user=full_journal).count() == 1
 
 
+@pytest.mark.parametrize(
+    "content, rows",
+    [
+        (journal_file(moments=[[[[[["deep"]]]]]]), ["moments, row 1: is not a row"]),
+        (journal_file(reframes=[{"anxious_thought": [[["x"]]]}]), ["reframes, row 1: has a value of the wrong kind"]),
+        (journal_file(moments="lots"), ["moments: should be a list"]),
+        (journal_file(settings=[1]), ["settings: should be a set of named values"]),
+        (journal_file(reminders="daily"), ["reminders: should be a set of named values"]),
+        (journal_file(settings={"time_zone": "Nowhere/Land"}), ["settings: check time zone"]),
+        (journal_file(settings={"country": "ZZ"}), ["settings: the country is not one we know"]),
+        (journal_file(reminders={"check_in_at": "half past"}), ["reminders: has a value of the wrong kind"]),
+        (
+            journal_file(custom_choices=[{"list_name": "trigger", "label": "Work", "key": "work"}]),
+            ["custom choices, row 1: its key should start with my-"],
+        ),
+    ],
+)
+def test_a_file_with_rows_we_cannot_use_lists_them_and_changes_nothing(owner_client, full_journal, content, rows):
+    response = upload(owner_client, content)
+    assert response.status_code == 200 and refusal(response) == ROWS_REFUSED
+    assert refused_rows(response) == rows
+    assert TriggerLog.objects.filter(user=full_journal).count() == 1
+    assert UserSettings.objects.get(user=full_journal).time_zone == "Europe/London"
+
+
+def test_every_refused_row_is_listed_not_only_the_first(owner_client, full_journal):
+    document = export(owner_client)
+    document["moments"] += [
+        "a line of text",
+        export_moment(ref=2, intensity=11),
+        export_moment(ref=3),
+        export_moment(ref=3),
+        export_moment(ref=4, trigger_kind="<script>"),
+        export_moment(ref=5, intensity=-1),
+    ]
+    assert refused_rows(upload(owner_client, document)) == [
+        "moments, row 2: is not a row",
+        "moments, row 3: check intensity",
+        "moments, row 5: appears twice",
+        "moments, row 6: names a trigger or urge we don't know",
+        "moments, row 7: check intensity",
+    ]
+
+
+@pytest.mark.parametrize(
+    "section, row",
+    [
+        ("custom_choices", {"list_name": "trigger", "label": "Work", "key": "my-work"}),
+        ("moments", export_moment(ref=1)),
+        ("reflections", {"week_start": "2026-11-30", "noticed": "", "helped": "", "intention": ""}),
+        ("lessons_read", {"lesson_slug": "common-triggers", "read_at": "2026-11-20T18:00:00+00:00"}),
+    ],
+)
+def test_a_row_that_appears_twice_is_refused(owner_client, owner, section, row):
+    document = export(owner_client) | {section: [row, row]}
+    response = upload(owner_client, document)
+    assert refused_rows(response) == [f"{section.replace('_', ' ')}, row 2: appears twice"]
+
+
 def test_a_file_over_the_size_limit_is_refused(owner_client, full_journal, monkeypatch):
-    monkeypatch.setattr("journal.importing.MAX_BYTES", 1000)
-    response = upload(owner_client, export(owner_client) | {"padding": "x" * 2000})
-    assert "larger than" in response.content.decode()
+    monkeypatch.setattr("journal.importing.MAX_BYTES", 3 * 1024 * 1024)
+    response = upload(owner_client, export(owner_client) | {"padding": "x" * 3 * 1024 * 1024})
+    assert refusal(response) == "This file is larger than 3 MB, too large to be a download."
+    assert TriggerLog.objects.filter(user=full_journal).count() == 1
+
+
+def test_a_file_of_exactly_the_size_limit_comes_back(owner_client, full_journal, monkeypatch):
+    content = json.dumps(export(owner_client)).encode()
+    monkeypatch.setattr("journal.importing.MAX_BYTES", len(content))
+    assert "Your journal is back" in upload(owner_client, content).content.decode()
+
+
+def test_importing_replaces_the_persons_reminders_with_the_files(owner_client, owner):
+    ReminderSettings.objects.create(user=owner, daily_check_in=True, check_in_at=time(7, 30))
+    document = export(owner_client)
+    document["reminders"] |= {"daily_check_in": False, "check_in_at": "21:15:00"}
+    assert "Your journal is back" in upload(owner_client, document).content.decode()
+    reminders = ReminderSettings.objects.get(user=owner)
+    assert (reminders.daily_check_in, reminders.check_in_at) == (False, time(21, 15))
+
+
+def test_times_keep_their_offset_and_a_time_without_one_is_utc(owner_client, owner):
+    document = export(owner_client) | {
+        "moments": [
+            export_moment(ref=1, occurred_at="2026-11-20T18:00:00+01:00"),
+            export_moment(ref=2, occurred_at="2026-11-21T18:00:00"),
+        ]
+    }
+    upload(owner_client, document)
+    assert list(
+        TriggerLog.objects.filter(user=owner).order_by("occurred_at").values_list("occurred_at", flat=True)
+    ) == [
+        datetime(2026, 11, 20, 17, tzinfo=UTC),
+        datetime(2026, 11, 21, 18, tzinfo=UTC),
+    ]
+
+
+def test_a_moment_written_without_its_lists_or_its_custom_choice_comes_back(owner_client, owner):
+    moment = {key: value for key, value in export_moment().items() if key not in ("sensations", "emotions", "helped")}
+    document = export(owner_client) | {"moments": [moment | {"trigger_kind": "my-old-deadline"}]}
+    assert "Your journal is back" in upload(owner_client, document).content.decode()
+    log = TriggerLog.objects.get(user=owner)
+    assert log.trigger_kind == "my-old-deadline" and not log.tags.exists()
 
 
 def test_version_1_downloads_still_come_back(owner_client, full_journal):
@@ -307,6 +467,8 @@ def test_import_closes_extra_open_pauses_so_only_one_can_run(owner_client, owner
     upload(owner_client, document)
     assert PauseSession.objects.filter(user=owner).count() == 2
     assert PauseSession.objects.filter(user=owner, current=True).count() == 0
+    ends = PauseSession.objects.filter(user=owner).values_list("ends_at", flat=True)
+    assert set(ends) == {datetime.fromisoformat(started) + timedelta(minutes=20)}, "ends when its minutes are up"
 
 
 def csv_rows(client):

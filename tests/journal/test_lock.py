@@ -1,5 +1,7 @@
 """The app lock: a PIN, a quiet spell or "Lock now" hide the journal; lessons and crisis help stay open."""
 
+import html
+import re
 import uuid
 from datetime import timedelta
 
@@ -9,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
+from journal.lock import HELD_POST_LIMIT
 from journal.models import TriggerLog, UserSettings
 
 pytestmark = pytest.mark.django_db
@@ -142,8 +145,8 @@ def test_a_quiet_spell_locks_the_journal(owner_client, journal, owner):
     start = timezone.now()
     with time_machine.travel(start, tick=False) as clock:
         set_pin(owner_client, minutes="15")
-        clock.shift(timedelta(minutes=14))
-        assert MARKER in owner_client.get("/journal/").content.decode()
+        clock.shift(timedelta(minutes=15))
+        assert MARKER in owner_client.get("/journal/").content.decode(), "15 quiet minutes are not yet more than 15"
         clock.shift(timedelta(minutes=14))
         assert MARKER in owner_client.get("/journal/").content.decode(), "being active restarts the quiet spell"
         clock.shift(timedelta(minutes=15, seconds=1))
@@ -207,3 +210,36 @@ def test_wrong_pins_count_again_from_zero_after_unlocking(client, owner, journal
             assert "not right" in client.post("/journal/unlock/", {"pin": "0000", "next": "/"}).content.decode()
         assert client.post("/journal/unlock/", {"pin": "2468", "next": "/journal/"}).url == "/journal/"
     assert MARKER in client.get("/journal/").content.decode(), "still signed in"
+
+
+@pytest.mark.parametrize("length, offered", [(HELD_POST_LIMIT, True), (HELD_POST_LIMIT + 1, False)])
+def test_typing_up_to_the_limit_is_held_while_locked_and_more_is_not(owner_client, owner, length, offered):
+    set_pin(owner_client)
+    owner_client.post("/journal/lock/")
+    owner_client.post("/journal/log/", {"what_happened": "x" * length})
+    offer = owner_client.post("/journal/unlock/", {"pin": "2468", "next": "/journal/log/"})
+    assert ("Save what I wrote" in offer.content.decode()) is offered
+
+
+def test_the_lock_screen_unlocks_in_a_browser_that_checks_its_form(owner, journal):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(owner)
+    settings = UserSettings.objects.get(user=owner)
+    settings.set_lock_pin("2468")
+    settings.lock_after_minutes = 0  # locked by the next page
+    settings.save()
+    lock_screen = browser.get("/journal/reframes/?page=2").content.decode()
+
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', lock_screen).group(1)
+    asked = html.unescape(re.search(r'name="next" value="([^"]*)"', lock_screen).group(1))
+    action = re.search(r'<form method="post" action="([^"]+)" class="unlock-form"', lock_screen).group(1)
+    response = browser.post(action, {"csrfmiddlewaretoken": token, "pin": "2468", "next": asked})
+    assert response.status_code == 302 and response.url == "/journal/reframes/?page=2"
+
+
+def test_lock_now_is_offered_only_while_the_journal_is_open(owner_client, journal):
+    assert "Lock your journal now" not in owner_client.get("/journal/").content.decode(), "no PIN, nothing to lock"
+    set_pin(owner_client)
+    assert "Lock your journal now" in owner_client.get("/journal/").content.decode()
+    owner_client.post("/journal/lock/")
+    assert "Lock your journal now" not in owner_client.get("/lessons/").content.decode()

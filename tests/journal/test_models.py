@@ -1,12 +1,15 @@
-from datetime import timedelta
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from journal.choices import LESSON_FOR, TriggerKind, Urge, lesson_for
-from journal.factories import PauseSessionFactory, TriggerLogFactory
-from journal.models import Reframe, TriggerLog, UserSettings
+from journal.choices import LESSON_FOR, ActedOn, TriggerKind, Urge, UrgePassed, lesson_for
+from journal.factories import PauseSessionFactory, TriggerLogFactory, WeeklyReflectionFactory
+from journal.models import Reframe, TriggerLog, UserSettings, WeeklyReflection
+from journal.weeks import Week
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +67,57 @@ def test_a_moment_links_to_the_lesson_section_for_its_own_choices(owner, owner_c
     page = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
     assert 'href="/lessons/common-triggers/#work"' in page
     assert 'href="/lessons/signs-and-patterns/#in-what-you-do"' in page
+
+
+def test_finishing_a_pause_ends_it_when_it_ended_and_only_once(owner):
+    pause = PauseSessionFactory(user=owner, current=True)
+    ended = pause.started_at + timedelta(minutes=7)
+    pause.finish(at=ended)
+    pause.refresh_from_db()
+    assert pause.finished_at == ended and pause.stopped_early
+    assert pause.current is None  # the person can start another
+
+    pause.intensity_after = 2
+    pause.finish(at=ended + timedelta(minutes=5))  # "how it went", sent again later
+    pause.refresh_from_db()
+    assert pause.finished_at == ended and pause.intensity_after == 2
+
+
+def test_a_finished_pause_without_a_time_ends_now(owner):
+    pause = PauseSessionFactory(user=owner)
+    with time_machine.travel(pause.ends_at + timedelta(minutes=1), tick=False):
+        pause.finish()
+    pause.refresh_from_db()
+    assert pause.finished_at == pause.ends_at + timedelta(minutes=1) and not pause.stopped_early
+
+
+def test_a_finished_pause_answers_its_moments_open_questions(owner):
+    log = TriggerLogFactory(user=owner, intensity=8, intensity_after=None, acted_on=ActedOn.NOT_YET)
+    pause = PauseSessionFactory(user=owner, log=log, intensity_after=3, urge_passed=UrgePassed.YES)
+    pause.finish()
+    log.refresh_from_db()
+    assert (log.intensity_after, log.acted_on) == (3, ActedOn.NO)
+
+
+def test_a_finished_pause_never_overwrites_what_the_person_answered_on_the_moment(owner):
+    log = TriggerLogFactory(user=owner, intensity=8, intensity_after=5, acted_on=ActedOn.YES)
+    pause = PauseSessionFactory(user=owner, log=log, intensity_after=3, urge_passed=UrgePassed.YES)
+    pause.finish()
+    log.refresh_from_db()
+    assert (log.intensity_after, log.acted_on) == (5, ActedOn.YES)
+
+
+def test_an_urge_that_has_not_faded_leaves_what_the_person_did_open(owner):
+    log = TriggerLogFactory(user=owner, acted_on=ActedOn.NOT_YET)
+    pause = PauseSessionFactory(user=owner, log=log, intensity_after=6, urge_passed=UrgePassed.PARTLY)
+    pause.finish()
+    log.refresh_from_db()
+    assert log.acted_on == ActedOn.NOT_YET and log.intensity_after == 6
+
+
+def test_the_reflection_for_a_week_is_the_persons_own_note_for_that_week(owner, stranger):
+    week = Week(date(2026, 11, 30), ZoneInfo("Europe/London"))
+    mine = WeeklyReflectionFactory(user=owner, week_start=week.start)
+    WeeklyReflectionFactory(user=owner, week_start=week.start - timedelta(days=7))
+    WeeklyReflectionFactory(user=stranger, week_start=week.start)
+    assert list(WeeklyReflection.objects.for_user(owner).for_week(week)) == [mine]

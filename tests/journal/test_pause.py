@@ -23,6 +23,15 @@ def test_start_page_offers_the_users_default_length(owner_client, owner):
     assert re.search(r'value="10"[^>]*checked', content)
 
 
+@pytest.mark.parametrize(
+    "log, status",
+    [("9223372036854775807", 404), ("9223372036854775808", 200), ("٣", 200), ("²", 200), ("", 200)],
+    ids=["largest-id", "beyond-any-id", "arabic-indic-three", "superscript-two", "none"],
+)
+def test_a_pause_for_a_moment_that_is_not_there_is_404_and_a_non_number_is_no_moment(owner_client, log, status):
+    assert owner_client.get("/journal/pause/", {"log": log}).status_code == status
+
+
 def test_a_pause_stores_its_end_time_on_the_server(owner_client, owner):
     response = start(owner_client, minutes="10")
     pause = PauseSession.objects.get(user=owner)

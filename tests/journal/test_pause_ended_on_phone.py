@@ -52,3 +52,12 @@ def test_sent_twice_the_pause_keeps_its_first_end(owner_client, pause):
         finish(owner_client, pause, urge_passed="yes", intensity_after="2", ended_on_phone_at=again)
     pause.refresh_from_db()
     assert pause.finished_at == first
+
+
+def test_a_time_without_an_offset_is_utc_whatever_the_persons_zone(client, stranger):
+    pause = PauseSessionFactory(user=stranger, minutes=20, started_at=STARTED, current=True)
+    client.force_login(stranger)  # in New York, five hours behind UTC in November
+    with time_machine.travel(STARTED + timedelta(hours=1), tick=False):
+        finish(client, pause, urge_passed="partly", ended_on_phone_at="2026-11-20T18:07:00")
+    pause.refresh_from_db()
+    assert pause.finished_at == STARTED + timedelta(minutes=7)

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from journal.factories import CustomChoiceFactory, TriggerLogFactory
+from journal.forms import QuickLogForm
 from journal.models import TriggerLog
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +132,31 @@ def test_quick_log_uses_a_fixed_number_of_queries(owner_client, owner, django_as
     # forgetting the kept counts of the moment's week
     with django_assert_num_queries(13):
         owner_client.post("/journal/log/", data)
+
+
+def test_two_taps_that_race_past_the_check_save_one_moment(owner_client, owner, stranger, monkeypatch):
+    """The other tap's moment is written after this tap looked for it and before this tap writes: the database's
+    one-key-per-person rule refuses the twin and this tap shows the other's moment, without a second "Saved"."""
+    data = {"idempotency_key": str(uuid.uuid4()), "trigger_kind": "slow_reply", "intensity": "5", "when": "60"}
+    TriggerLogFactory(user=owner, occurred_at=timezone.now() - timedelta(minutes=5), what_happened="logged since")
+    TriggerLogFactory(user=stranger, occurred_at=timezone.now(), idempotency_key=data["idempotency_key"])
+    unsaved = QuickLogForm.save
+
+    def other_tap_writes_first(form, commit=True):
+        log = unsaved(form, commit=commit)
+        TriggerLog.objects.create(
+            user=owner,
+            trigger_kind="slow_reply",
+            intensity=5,
+            occurred_at=log.occurred_at,
+            idempotency_key=data["idempotency_key"],  # the same form, sent twice
+        )
+        return log
+
+    monkeypatch.setattr(QuickLogForm, "save", other_tap_writes_first)
+    response = owner_client.post("/journal/log/", data, follow=True)
+
+    twin = TriggerLog.objects.get(user=owner, idempotency_key=data["idempotency_key"])
+    assert response.redirect_chain == [(f"/journal/log/{twin.pk}/", 302)]
+    assert "Saved." not in response.content.decode()
+    assert TriggerLog.objects.filter(user=owner).count() == 2
