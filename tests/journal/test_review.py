@@ -418,3 +418,17 @@ def test_a_quieter_week_counts_its_moments_in_words_that_read_right(owner, this_
     for hour in range(this_week):
         moment(owner, at(18, 9 + hour))
     assert any(words in note for note in review_of(owner).observations)
+
+
+def test_a_triggers_average_and_an_urges_tally_add_up_over_every_way_it_came(owner):
+    """Moments of one trigger with different urges and outcomes, and one urge after different triggers, each
+    counted in full: the average is over all of them and the tally sums across triggers."""
+    moment(owner, at(17, 9), trigger_kind="slow_reply", urge="text_again", acted_on="yes", intensity=8)
+    moment(owner, at(17, 10), trigger_kind="slow_reply", urge="check_my_phone", acted_on="no", intensity=4)
+    moment(owner, at(17, 11), trigger_kind="slow_reply", urge="text_again", acted_on="no", intensity=3)
+    moment(owner, at(18, 9), trigger_kind="plans_changed", urge="text_again", acted_on="yes", intensity=6)
+    review = review_of(owner)
+    slow = next(trigger for trigger in review.triggers if trigger[0] == "slow_reply")
+    assert slow[2:] == (3, 5.0)
+    text_again = next(urge for urge in review.urges if urge[0] == "text_again")
+    assert text_again[2:] == (2, 1, 0), "acted on twice (after two triggers), held back once"

@@ -112,15 +112,30 @@ def test_kept_counts_stay_right_when_the_person_moves_zone_and_back(owner_client
     assert b"Moments logged" in served
 
 
-def test_rebuilding_replaces_counts_that_went_wrong(owner_client, owner, history):
+def test_rebuilding_replaces_counts_that_went_wrong_and_keeps_the_recent_weeks(owner_client, owner, history):
     owner_client.get(REVIEW)
     WeekRollup.objects.update(counts=empty_week())
     out = io.StringIO()
     call_command("rebuild_rollups", stdout=out)
-    cache.clear()
-    served = main_of(owner_client.get(REVIEW))
-    assert served == from_scratch(owner_client)
     assert "Counted the last 13 weeks again for 1 person." in out.getvalue()
+    assert WeekRollup.objects.filter(user=owner).count() == 13
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as looked:
+        served = main_of(owner_client.get(REVIEW))
+    assert journal_queries(looked.captured_queries) == [], "the rebuilt weeks are read, not counted again"
+    assert served == from_scratch(owner_client)
+
+
+def test_weeks_forgotten_apart_are_each_counted_again_and_kept(owner_client, owner, history, clock):
+    owner_client.get(REVIEW)
+    clock.shift(timedelta(seconds=1))
+    for weeks_ago in (1, 5):  # two runs of forgotten weeks, with kept ones between
+        TriggerLogFactory(user=owner, occurred_at=NOW - timedelta(weeks=weeks_ago), intensity=9)
+    assert WeekRollup.objects.count() == 6
+    served = main_of(owner_client.get(REVIEW))
+    assert WeekRollup.objects.count() == 8, "both runs of counted weeks are kept"
+    assert served == from_scratch(owner_client)
 
 
 def test_a_persons_kept_counts_go_with_their_account(owner_client, owner, stranger, history):
