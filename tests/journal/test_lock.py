@@ -185,6 +185,19 @@ def test_what_you_typed_as_it_locked_is_offered_back_after_unlocking(owner_clien
     assert list(TriggerLog.objects.filter(user=owner).values_list("what_happened", flat=True)) == [MARKER]
 
 
+def test_a_held_form_comes_back_with_a_fresh_token_and_not_the_old_one(owner_client, owner):
+    set_pin(owner_client)
+    owner_client.post("/journal/lock/")
+    owner_client.post(
+        "/journal/log/", {"trigger_kind": "slow_reply", "intensity": "7", "csrfmiddlewaretoken": "token-from-before"}
+    )
+    page = owner_client.post("/journal/unlock/", {"pin": "2468", "next": "/journal/log/"}).content.decode()
+    offer = page[page.index('<form method="post" action="/journal/log/">') :]
+    offer = offer[: offer.index("</form>")]
+    assert "Save what I wrote" in offer and 'value="slow_reply"' in offer
+    assert offer.count('name="csrfmiddlewaretoken"') == 1 and "token-from-before" not in page
+
+
 def test_htmx_requests_while_locked_reload_the_page(owner_client, journal):
     set_pin(owner_client)
     owner_client.post("/journal/lock/")
