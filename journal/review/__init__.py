@@ -26,7 +26,7 @@ from journal.review.patterns import (
     week_heatmap,
 )
 from journal.review.rollups import week_counts
-from journal.review.totals import ENOUGH_TO_TELL, MAX_WEEKS, RECURRING_WEEKS, TREND_WEEKS, WeekTotals, figures
+from journal.review.totals import ENOUGH_TO_TELL, MAX_WEEKS, TREND_WEEKS, WeekTotals, figures
 from journal.weeks import Week, date_range_label
 
 __all__ = ["ENOUGH_TO_TELL", "MAX_WEEKS", "PERIODS", "Review", "build_review", "week_at_a_glance"]
@@ -125,13 +125,7 @@ def build_review(user, week, weeks=1):
     named_pairs = ((trigger_label(t), urge_label(u), n) for (t, u), n in pairs.items() if n >= 2)
     top_pairs = sorted(named_pairs, key=most_first)[:3]
 
-    first_tagged = span - max(weeks, RECURRING_WEEKS)  # tags are read for the weeks shown and the recurring ones
-    tag_rows = [
-        {"week": index, "kind": kind, "value": value, "moments": moments, "drop_sum": drop_sum, "measured": measured}
-        for index, one_week in enumerate(counts[first_tagged:], start=first_tagged)
-        for kind, value, moments, drop_sum, measured in one_week["tags"]
-    ]
-    sensations, helped = sensations_and_what_helps(tag_rows, span - weeks, summary)
+    sensations, helped = sensations_and_what_helps(shown_counts, summary)
     heatmap = week_heatmap(shown_counts, week)
 
     return Review(
@@ -147,7 +141,7 @@ def build_review(user, week, weeks=1):
         helped=helped,
         evidence=evidence(summary),
         pairs=top_pairs,
-        recurring=recurring(history, tag_rows, trigger_label),
+        recurring=recurring(history, counts, trigger_label),
         observations=observations(summary, history, triggers, heatmap, trigger_label),
         lessons=suggested_lessons(triggers, urges),
         bright_side=bright_side(

@@ -1,7 +1,7 @@
 """The review's words: two or three plain sentences on what set things off and when, how pausing went and
 what changed, and the trigger or feeling that keeps coming back."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 from journal.choices import Emotion
 from journal.models import LogTag
@@ -114,16 +114,15 @@ def _keys_tied_first(counts):
     return [key for key, n in counts.items() if n == top and n]
 
 
-def recurring(history, tag_rows, trigger_label):
+def recurring(history, week_counts, trigger_label):
     """A trigger or an emotion that was the most common one in at least three of the last four weeks."""
     recent = history[-RECURRING_WEEKS:]
-    first_recent = len(history) - len(recent)
-    emotions_by_week = defaultdict(Counter)
-    for row in tag_rows:
-        if row["kind"] == LogTag.Kind.EMOTION and row["week"] >= first_recent:
-            emotions_by_week[row["week"]][row["value"]] += row["moments"]
+    emotions_by_week = [
+        Counter({value: n for kind, value, n, *_ in week["tags"] if kind == LogTag.Kind.EMOTION})
+        for week in week_counts[-RECURRING_WEEKS:]
+    ]
     trigger_firsts = Counter(key for week in recent for key in _keys_tied_first(week.triggers))
-    emotion_firsts = Counter(key for counts in emotions_by_week.values() for key in _keys_tied_first(counts))
+    emotion_firsts = Counter(key for counts in emotions_by_week for key in _keys_tied_first(counts))
 
     def often(weeks):
         return f"each of the last {weeks} weeks" if weeks == len(recent) else f"{weeks} of the last {len(recent)} weeks"

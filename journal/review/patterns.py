@@ -54,7 +54,7 @@ def most_first(row):
     return (-row[-1], *row[:-1])
 
 
-def sensations_and_what_helps(tag_rows, first_shown, summary):
+def sensations_and_what_helps(shown_counts, summary):
     """Top body sensations, and what helps: each soothing action, and pausing, ranked by the average drop in
     intensity on the moments it was part of (how strong at first minus how strong afterwards).
 
@@ -63,13 +63,11 @@ def sensations_and_what_helps(tag_rows, first_shown, summary):
     """
     counts = defaultdict(Counter)
     drop_sum, measured = Counter(), Counter()
-    for row in tag_rows:
-        if row["week"] < first_shown:
-            continue
-        counts[row["kind"]][row["value"]] += row["moments"]
-        if row["kind"] == LogTag.Kind.HELPED:
-            drop_sum[row["value"]] += row["drop_sum"] or 0
-            measured[row["value"]] += row["measured"]
+    for kind, value, moments, drop, moments_measured in (row for week in shown_counts for row in week["tags"]):
+        counts[kind][value] += moments
+        if kind == LogTag.Kind.HELPED:
+            drop_sum[value] += drop
+            measured[value] += moments_measured
     sensations = sorted(
         ((BodySensation(value).label, n) for value, n in counts[LogTag.Kind.SENSATION].items()), key=most_first
     )[:5]
