@@ -1,6 +1,6 @@
 """The one owner of "the journal changed": any saved or deleted row moves the person's `journal_changed_at`, which
-keys their cached weekly review (see `journal.views.review.review_body`), and forgets the kept counts of the week
-it was in, before and after an edit (see `journal.review.rollups`), so the next look is fresh.
+keys their cached weekly review (see `journal.views.review.review_body`), and refreshes the kept counts of the
+week it was in, before and after an edit (see `journal.review.rollups`), so the next look is fresh.
 
 Work that changes many rows at once — bringing back a download, deleting an account — runs inside
 `many_changes(user_id)`: the rows stay quiet and the journal is marked changed once at the end (a no-op when the
@@ -51,7 +51,7 @@ def journal_changed(sender, instance, **kwargs):
         return
     UserSettings.mark_changed(instance.user_id)
     if field := COUNTED_BY.get(sender):
-        rollups.forget(instance.user_id, getattr(instance, field), getattr(instance, "_counted_at", None))
+        rollups.refresh(instance.user_id, getattr(instance, field), getattr(instance, "_counted_at", None))
 
 
 for model in COUNTED_BY:

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from django import forms
+from django.db import transaction
 from django.utils import timezone
 
 from journal.choices import BodySensation, Emotion, SoothingAction, TriggerKind, Urge
@@ -158,8 +159,10 @@ class LogDetailForm(forms.ModelForm):
                 self.initial.setdefault(name, self.instance.tag_values(kind))
 
     def save(self, commit=True):
-        log = super().save(commit=commit)
-        if commit:
+        if not commit:
+            return super().save(commit=False)
+        with transaction.atomic():  # the week is counted again on commit: with its tags, not before them
+            log = super().save()
             for name, kind in self.TAG_FIELDS.items():
                 log.set_tags(kind, self.cleaned_data.get(name) or [])
         return log

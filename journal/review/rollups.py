@@ -1,11 +1,14 @@
 """Each week's counts, kept between looks: opening the review reads one small row per week shown instead of
 counting the person's whole history again, so its cost does not grow with the years they have kept a journal.
 
-A week is counted once, the first time a review needs it, and kept in `WeekRollup`. `journal.signals` forgets
-the week around any row that is saved or deleted (`forget`), so after logging a moment only that week is counted
-again. `python manage.py rebuild_rollups` throws every kept week away and counts each person's recent weeks again
-(older ones are counted when someone looks at them).
+A week is counted the first time a review needs it, and kept in `WeekRollup`. `journal.signals` calls `refresh`
+for any row that is saved or deleted: the kept week around it is thrown away at once and, when the change is
+committed, counted again in the person's zone, so even the first look after logging a moment reads only kept rows.
+Weeks nobody has looked at yet are left to be counted when someone does. `python manage.py rebuild_rollups` throws
+every kept week away and counts each person's recent weeks again (older ones are counted when someone looks).
 """
+
+from functools import partial
 
 from django.db import IntegrityError, transaction
 
@@ -65,10 +68,27 @@ def _keep(user, rollups, seen_change):
         pass
 
 
-def forget(user_id, *instants):
-    """Throw away this person's kept weeks that hold any of `instants`, in every zone they were counted in."""
-    for instant in dict.fromkeys(instant for instant in instants if instant is not None):
-        WeekRollup.objects.covering(user_id, instant).delete()
+def refresh(user_id, *instants):
+    """Throw away this person's kept weeks that hold any of `instants`, in every zone they were counted in, and once
+    the change is committed count those weeks again in the person's zone. A failed count is logged, not raised: the
+    change is saved either way, and the next look counts the week."""
+    forgotten = [instant for instant in dict.fromkeys(instants) if instant is not None and _forget(user_id, instant)]
+    if forgotten:
+        transaction.on_commit(partial(_count_again, user_id, forgotten), robust=True)
+
+
+def _forget(user_id, instant):
+    deleted, _ = WeekRollup.objects.covering(user_id, instant).delete()
+    return deleted
+
+
+def _count_again(user_id, instants):
+    person = UserSettings.objects.select_related("user").filter(user_id=user_id).first()
+    if person is None:  # the account went with the change
+        return
+    weeks = {week.starts_at: week for week in map(person.week_containing, instants)}
+    for week in weeks.values():
+        week_counts(person.user, [week])
 
 
 def forget_all(user_id):

@@ -61,21 +61,49 @@ def test_a_second_look_reads_the_kept_counts_and_counts_nothing_again(owner_clie
     assert journal_queries(second.captured_queries) == [], "no moment is read or counted on a second look"
 
 
-def test_logging_a_moment_counts_only_its_own_week_again(owner_client, owner, history, clock):
+def kept_weeks():
+    return dict(WeekRollup.objects.values_list("starts_at", "pk"))
+
+
+@pytest.mark.django_db(transaction=True)  # committed for real, as on the server: the week is counted on commit
+def test_logging_a_moment_counts_its_kept_week_again_so_the_next_look_reads_only_kept_counts(
+    owner_client, owner, history, clock
+):
     owner_client.get(REVIEW)
-    kept = dict(WeekRollup.objects.values_list("starts_at", "pk"))
+    kept = kept_weeks()
     assert len(kept) == 8
 
     clock.shift(timedelta(seconds=1))
     owner_client.post("/journal/log/", {"trigger_kind": "work", "intensity": "9", "when": "now"})
+    counted_again = {starts_at for starts_at, pk in kept_weeks().items() if kept.get(starts_at) != pk}
+    assert counted_again == {max(kept)}, "only this week was counted again, by the write itself"
+
     with CaptureQueriesContext(connection) as looked:
         served = main_of(owner_client.get(REVIEW))
-
-    now_kept = dict(WeekRollup.objects.values_list("starts_at", "pk"))
-    changed = {starts_at for starts_at, pk in now_kept.items() if kept.get(starts_at) != pk}
-    assert len(changed) == 1 and min(changed) == max(kept), "only this week was counted again"
-    assert len(journal_queries(looked.captured_queries)) == 3, "moments, their tags and times of day, for one week"
+    assert journal_queries(looked.captured_queries) == [], "the first look after logging counts nothing"
     assert served == from_scratch(owner_client)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_moment_saved_with_what_helped_is_counted_again_with_it(owner_client, owner, history, clock):
+    owner_client.get(REVIEW)
+    clock.shift(timedelta(seconds=1))
+    moment = history[0]
+    details = {"sensations": ["racing_heart"], "emotions": ["fear"], "helped": ["slow_breathing"]}
+    owner_client.post(f"/journal/log/{moment.pk}/", {**details, "intensity_after": "2", "acted_on": "no"})
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as looked:
+        served = main_of(owner_client.get(REVIEW))
+    assert journal_queries(looked.captured_queries) == []
+    assert b"Slow breathing" in served and b"Racing heart" in served
+    assert served == from_scratch(owner_client), "the week was counted after its tags were saved, not before"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_week_nobody_has_looked_at_is_left_to_be_counted_when_someone_does(owner_client, owner, history, clock):
+    owner_client.post("/journal/log/", {"trigger_kind": "work", "intensity": "9", "when": "now"})
+    assert not WeekRollup.objects.exists(), "a write does not pay to count weeks nobody reads"
 
 
 def test_counts_are_not_kept_when_the_journal_changes_while_they_are_counted(owner, monkeypatch):
