@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from journal.choices import (
@@ -89,6 +89,7 @@ class PauseSession(models.Model):
         now = now or timezone.now()
         return reported if reported and self.started_at <= reported <= now else now
 
+    @transaction.atomic  # the pause and its moment change together, and their week is counted again once
     def finish(self, at=None):
         """Close the pause with the answers given (set on it before): it ends at `at` (see end_time) or now, and only
         once, so sending "how it went" again changes the answers, never when it ended. Its moment takes the answers

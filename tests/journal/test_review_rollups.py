@@ -2,6 +2,7 @@
 changes, and is always the same as a review counted from scratch."""
 
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from journal.factories import TriggerLogFactory
+from journal.factories import PauseSessionFactory, TriggerLogFactory
 from journal.models import UserSettings, WeekRollup
 from journal.review import rollups
 from journal.review.counts import empty_week
@@ -61,6 +62,9 @@ def test_a_second_look_reads_the_kept_counts_and_counts_nothing_again(owner_clie
     assert journal_queries(second.captured_queries) == [], "no moment is read or counted on a second look"
 
 
+KEEPS_A_WEEK = r'INSERT (OR IGNORE )?INTO "journal_weekrollup"'
+
+
 def kept_weeks():
     return dict(WeekRollup.objects.values_list("starts_at", "pk"))
 
@@ -98,6 +102,19 @@ def test_a_moment_saved_with_what_helped_is_counted_again_with_it(owner_client, 
     assert journal_queries(looked.captured_queries) == []
     assert b"Slow breathing" in served and b"Racing heart" in served
     assert served == from_scratch(owner_client), "the week was counted after its tags were saved, not before"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True)
+def test_finishing_a_pause_counts_its_week_once_for_the_pause_and_its_moment(owner_client, owner, history, clock):
+    pause = PauseSessionFactory(user=owner, log=history[0], started_at=NOW - timedelta(minutes=30), intensity_before=7)
+    owner_client.get(REVIEW)
+    clock.shift(timedelta(seconds=1))
+    with CaptureQueriesContext(connection) as finishing:
+        owner_client.post(f"/journal/pause/{pause.pk}/finish/", {"intensity_after": "2", "urge_passed": "yes"})
+    kept = [sql for sql in (query["sql"] for query in finishing.captured_queries) if re.match(KEEPS_A_WEEK, sql)]
+    assert len(kept) == 1, "the pause and the moment it answers are one change, and their week is counted once"
+    assert main_of(owner_client.get(REVIEW)) == from_scratch(owner_client)
 
 
 @pytest.mark.django_db(transaction=True)
