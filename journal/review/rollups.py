@@ -8,8 +8,6 @@ Weeks nobody has looked at yet are left to be counted when someone does. `python
 every kept week away and counts each person's recent weeks again (older ones are counted when someone looks).
 """
 
-from functools import partial
-
 from django.db import IntegrityError, transaction
 
 from journal.models import UserSettings, WeekRollup
@@ -74,7 +72,7 @@ def refresh(user_id, *instants):
     change is saved either way, and the next look counts the week."""
     forgotten = [instant for instant in dict.fromkeys(instants) if instant is not None and _forget(user_id, instant)]
     if forgotten:
-        transaction.on_commit(partial(_count_again, user_id, forgotten), robust=True)
+        transaction.on_commit(lambda: _count_again(user_id, forgotten), robust=True)
 
 
 def _forget(user_id, instant):

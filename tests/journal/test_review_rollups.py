@@ -9,11 +9,11 @@ import pytest
 import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test.utils import CaptureQueriesContext
 
 from journal.factories import PauseSessionFactory, TriggerLogFactory
-from journal.models import UserSettings, WeekRollup
+from journal.models import TriggerLog, UserSettings, WeekRollup
 from journal.review import rollups
 from journal.review.counts import empty_week
 from tests.pages import seen
@@ -114,6 +114,28 @@ def test_finishing_a_pause_counts_its_week_once_for_the_pause_and_its_moment(own
         owner_client.post(f"/journal/pause/{pause.pk}/finish/", {"intensity_after": "2", "urge_passed": "yes"})
     kept = [sql for sql in (query["sql"] for query in finishing.captured_queries) if re.match(KEEPS_A_WEEK, sql)]
     assert len(kept) == 1, "the pause and the moment it answers are one change, and their week is counted once"
+    assert main_of(owner_client.get(REVIEW)) == from_scratch(owner_client)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_count_that_fails_after_the_write_loses_nothing_and_the_next_look_counts_again(
+    owner_client, owner, history, clock, monkeypatch, caplog
+):
+    owner_client.get(REVIEW)
+    clock.shift(timedelta(seconds=1))
+
+    def database_hiccup(user, weeks):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(rollups, "count_weeks", database_hiccup)
+    saved = owner_client.post(
+        "/journal/log/", {"trigger_kind": "work", "intensity": "9", "when": "now", "what_happened": "Private words"}
+    )
+    assert saved.status_code == 302, "the moment is saved and the person moves on"
+    assert TriggerLog.objects.filter(user=owner, intensity=9).exists()
+    assert "database is locked" in caplog.text and "Private words" not in caplog.text
+
+    monkeypatch.undo()
     assert main_of(owner_client.get(REVIEW)) == from_scratch(owner_client)
 
 
