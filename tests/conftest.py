@@ -38,3 +38,15 @@ def empty_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, tmp_path_factory):
+    """On SQLite, test in a file, as the app runs: an in-memory test database is shared between the live server's
+    threads in SQLite's shared-cache mode, where a reader meeting a writer fails at once ("database table is
+    locked") instead of waiting as WAL does, so the browser tests would fail where a person never could."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")

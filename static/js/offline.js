@@ -154,7 +154,9 @@
     if (outcome.refused) {
       say(`${plural(outcome.refused, "moment")} couldn't be sent.`, { href: "/journal/", text: "See why" });
     }
-    if (WAITING[outcome.waiting]) say(WAITING[outcome.waiting]);
+    // The app opening and the signal coming back can both ask the worker, and both answers say the same.
+    const waiting = WAITING[outcome.waiting];
+    if (waiting && !Array.from(messages.children).some((line) => line.textContent.trim() === waiting)) say(waiting);
     showPending();
   }
 

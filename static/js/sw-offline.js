@@ -48,6 +48,9 @@ self.addEventListener("activate", (event) => {
       .keys()
       .then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name))))
       .then(() => self.clients.claim())
+      // Installed while signed out (on the sign-in page), or activated after the person's last page had loaded:
+      // keep the shells now if they are signed in, rather than at their next page.
+      .then(keepShells)
   );
 });
 
