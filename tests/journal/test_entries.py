@@ -44,6 +44,15 @@ def test_moments_at_the_same_minute_are_neither_lost_nor_repeated_across_pages(o
     assert owner_client.get("/journal/", {"after": second.newer}).context["page"].object_list == first.object_list
 
 
+def test_paging_back_through_moments_at_the_same_minute_returns_the_page_you_came_from(owner_client, owner):
+    TriggerLogFactory.create_batch(45, user=owner, occurred_at=timezone.now() - timedelta(hours=1))
+    first = owner_client.get("/journal/").context["page"]
+    second = owner_client.get("/journal/", {"before": first.older}).context["page"]
+    third = owner_client.get("/journal/", {"before": second.older}).context["page"]
+    assert len(third.object_list) == 5
+    assert owner_client.get("/journal/", {"after": third.newer}).context["page"].object_list == second.object_list
+
+
 @pytest.mark.parametrize("edge", ["before", "after"])
 @pytest.mark.parametrize("value", ["999999", "abc", "-1", "0", "²"])
 def test_an_edge_that_is_not_your_moment_shows_the_newest(owner_client, owner, stranger, edge, value):

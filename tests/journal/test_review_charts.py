@@ -1,9 +1,11 @@
 """The review's SVG charts and the home page's week at a glance."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from journal import charts
@@ -83,3 +85,22 @@ def test_the_week_at_a_glance_counts_only_this_week_of_this_person(owner, strang
     assert glance["top_trigger"] == "Slow or no reply"
     assert (glance["pauses_completed"], glance["urge_faded"]) == (1, 1)
     assert week_at_a_glance(owner)["moments"] == 3  # reads the settings itself when not given them
+
+
+@pytest.mark.django_db
+def test_the_home_glance_counts_only_pauses_where_the_urge_faded_as_faded(owner_client, owner):
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    TriggerLogFactory(user=owner, occurred_at=monday)
+    for passed in ("yes", "no", "partly"):
+        PauseSessionFactory(user=owner, started_at=monday, finished=True, urge_passed=passed)
+    with time_machine.travel(monday + timedelta(days=1), tick=False):
+        page = owner_client.get("/").content.decode()
+    assert "You finished 3 pauses, and the urge faded 1 time." in page
+
+
+def test_a_split_bar_lays_its_parts_end_to_end():
+    chart = charts.split_bars([("Text or call again", 1, 2, 1)], "Urges", "Acted on or held back")
+    svg = re.search(r"<svg[^>]*>(.*)</svg>", chart).group(1)
+    parts = re.findall(r'<rect class="([\w-]+)" x="(\d+)" y="0" width="(\d+)" height="14"></rect>', svg)
+    assert parts == [("series-2", "0", "80"), ("series-3", "80", "160"), ("series-none", "240", "80")]
+    assert "".join(re.findall(r"<rect[^>]*></rect>", svg)) == svg
