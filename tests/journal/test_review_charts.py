@@ -104,3 +104,38 @@ def test_a_split_bar_lays_its_parts_end_to_end():
     parts = re.findall(r'<rect class="([\w-]+)" x="(\d+)" y="0" width="(\d+)" height="14"></rect>', svg)
     assert parts == [("series-2", "0", "80"), ("series-3", "80", "160"), ("series-none", "240", "80")]
     assert "".join(re.findall(r"<rect[^>]*></rect>", svg)) == svg
+
+
+def drawn_line(svg):
+    """A sparkline as what it draws: its box, each line's points, and where the dot sits."""
+    width, height = (float(n) for n in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+    lines = [
+        [tuple(float(n) for n in point.split(",")) for point in points.split(" ")]
+        for points in re.findall(r'<polyline class="line-1" points="([^"]*)"', svg)
+    ]
+    dot = tuple(float(n) for n in re.search(r'<circle class="series-1" cx="([\d.]+)" cy="([\d.]+)"', svg).groups())
+    return width, height, lines, dot
+
+
+def test_a_sparkline_runs_across_its_box_with_the_highest_week_at_the_top_and_a_dot_on_the_last():
+    svg = charts.sparkline([1, 3, None, 2, 2, 2], "Average intensity, last 8 weeks")
+    assert re.fullmatch(
+        r"<svg [^>]*><title>[^<]*</title>(<polyline [^>]*></polyline>){2}<circle [^>]*></circle></svg>", svg
+    )
+    width, height, lines, dot = drawn_line(svg)
+    assert len(lines) == 2  # a gap where the week had nothing to show
+    (x0, low), (x1, high), (x3, mid), (x4, _), (x5, _) = [point for line in lines for point in line]
+    step = x1 - x0
+    assert 0 < x0 < step and (x3, x4, x5) == pytest.approx((x0 + 3 * step, x0 + 4 * step, x0 + 5 * step))
+    assert x5 == pytest.approx(width - x0), "the same margin on the left and the right"
+    assert 0 < high < mid < low < height
+    assert (mid, low) == pytest.approx(((high + low) / 2, height - high)), "2 halfway between 1 and 3"
+    assert dot == (x5, mid)
+
+
+def test_two_known_weeks_are_enough_for_a_line():
+    width, _, lines, dot = drawn_line(charts.sparkline([2, 5], "Pauses finished"))
+    (left, _), (right, _) = lines[0]
+    assert right == pytest.approx(width - left) and dot[0] == right
+    assert charts.sparkline([None, 2, 5], "Pauses finished").count("<polyline") == 1
+    assert charts.split_bars([], "Urges", "Acted on or held back") == ""
