@@ -139,3 +139,24 @@ def test_two_known_weeks_are_enough_for_a_line():
     assert right == pytest.approx(width - left) and dot[0] == right
     assert charts.sparkline([None, 2, 5], "Pauses finished").count("<polyline") == 1
     assert charts.split_bars([], "Urges", "Acted on or held back") == ""
+
+
+def test_each_urge_bar_shows_its_name_its_total_and_its_parts_on_one_scale():
+    chart = charts.split_bars(
+        [("Text or call again", 3, 1, 0), ("Pull away", 1, 1, 2)], "What you did with the urge", "Acted on or not"
+    )
+    named, two_rows = r"(<span [^>]*>[^<]*</span>){2}", r'(<div class="bar-row">.*?</svg></div>){2}'
+    assert re.fullmatch(rf'<div class="chart bar-chart" role="img"[^>]*>{named}{two_rows}</div>', chart)
+    assert '-title">What you did with the urge</span>' in chart and '-desc">Acted on or not</span>' in chart
+    rows = re.findall(r'<span class="bar-label">([^<]*)</span><span class="bar-note">([^<]*)</span>', chart)
+    assert rows == [("Text or call again", "4"), ("Pull away", "4")]
+    bars = [re.findall(r'<rect class="([\w-]+)" x="\d+" y="0" width="(\d+)"', svg) for svg in chart.split("<svg")[1:]]
+    assert bars == [
+        [("series-2", "240"), ("series-3", "80")],  # acted on 3 of the biggest bar's 4, held back 1
+        [("series-2", "80"), ("series-3", "80"), ("series-none", "160")],
+    ]
+
+
+def test_heatmap_shades_step_up_with_the_count():
+    chart = charts.heatmap([("Mon", [1, 2, 3, 4]), ("Tue", [5, 6, 7, 8])], ["M", "A", "E", "N"], "When", "By day")
+    assert re.findall(r'class="heat-cell heat-(\d)">\d</span>', chart) == list("12233344")
