@@ -160,3 +160,28 @@ def test_each_urge_bar_shows_its_name_its_total_and_its_parts_on_one_scale():
 def test_heatmap_shades_step_up_with_the_count():
     chart = charts.heatmap([("Mon", [1, 2, 3, 4]), ("Tue", [5, 6, 7, 8])], ["M", "A", "E", "N"], "When", "By day")
     assert re.findall(r'class="heat-cell heat-(\d)">\d</span>', chart) == list("12233344")
+
+
+def test_bars_are_scaled_to_the_biggest_in_the_default_colour_and_nothing_is_drawn_for_no_rows():
+    chart = charts.bars([("Slow or no reply", 4, "4 · avg 6.0"), ("Plans changed", 1, "1 · avg 3.0")], "Triggers", "")
+    named, two_rows = r"(<span [^>]*>[^<]*</span>){2}", r'(<div class="bar-row">.*?</svg></div>){2}'
+    assert re.fullmatch(rf'<div class="chart bar-chart" role="img"[^>]*>{named}{two_rows}</div>', chart)
+    assert re.findall(r'<rect class="([\w-]+)" x="0" y="0" width="(\d+)"', chart) == [
+        ("series-1", "320"),
+        ("series-1", "80"),
+    ]
+    assert charts.bars([], "Triggers", "By kind") == ""
+
+
+def test_the_heatmap_grid_is_a_corner_the_times_of_day_then_each_day_and_its_counts():
+    chart = charts.heatmap([("Mon", [0, 2, 0, 1])], ["Morning", "Afternoon", "Evening", "Night"], "When", "By day")
+    assert chart.startswith('<div class="chart heat-chart" role="img"')
+    assert '-title">When</span>' in chart and '-desc">By day</span>' in chart
+    grid = re.search(r'<div class="heat-grid">(.*)</div></div>$', chart).group(1)
+    assert grid == (
+        '<span class="heat-corner"></span>'
+        '<span class="heat-column">Morning</span><span class="heat-column">Afternoon</span>'
+        '<span class="heat-column">Evening</span><span class="heat-column">Night</span>'
+        '<span class="heat-row">Mon</span><span class="heat-cell heat-0"></span><span class="heat-cell heat-4">2</span>'
+        '<span class="heat-cell heat-0"></span><span class="heat-cell heat-3">1</span>'
+    )
