@@ -1,7 +1,7 @@
 """The review's sentences at their edges: when moments are said to gather, when one trigger is "most", and small
 counts in words ("once", "twice")."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -115,3 +115,16 @@ def test_the_top_body_sensations_are_the_commonest_first_and_ties_alphabetical(o
         ("Knot in my stomach", 1),
         ("Numb or frozen", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    "weeks_back",
+    [1, 4],
+    ids=["last-week", "four-weeks-back"],
+)
+def test_a_week_is_compared_with_each_of_the_four_weeks_before_it(owner, weeks_back):
+    busy_week = datetime(2026, 11, 16, 9, 0, tzinfo=LONDON) - timedelta(weeks=weeks_back)
+    for hour in range(5):
+        TriggerLogFactory(user=owner, occurred_at=busy_week + timedelta(hours=hour))
+    moment(owner, "Wed", "evening")
+    assert "This week was quieter than the weeks before: one moment, against about 5." in notes(owner)
