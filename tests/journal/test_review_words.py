@@ -128,3 +128,79 @@ def test_a_week_is_compared_with_each_of_the_four_weeks_before_it(owner, weeks_b
         TriggerLogFactory(user=owner, occurred_at=busy_week + timedelta(hours=hour))
     moment(owner, "Wed", "evening")
     assert "This week was quieter than the weeks before: one moment, against about 5." in notes(owner)
+
+
+def moments_in_week(user, weeks_back, how_many):
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=LONDON) - timedelta(weeks=weeks_back)
+    for n in range(how_many):
+        TriggerLogFactory(user=user, occurred_at=monday + timedelta(minutes=10 * n), trigger_kind="slow_reply")
+
+
+@pytest.mark.parametrize(
+    ("earlier", "this_week", "said"),
+    [
+        ([3, 7], 1, "This week was quieter than the weeks before: one moment, against about 5."),
+        ([10], 7, "This week was quieter than the weeks before: 7 moments, against about 10."),
+        ([10], 8, None),
+        (
+            [10],
+            13,
+            "This week brought more moments than usual (13, against about 10). "
+            "Hard weeks happen; noticing them is part of the work.",
+        ),
+    ],
+    ids=["against-the-average", "three-tenths-fewer", "a-little-fewer", "three-tenths-more"],
+)
+def test_a_week_is_called_quieter_or_busier_from_three_tenths_either_side_of_usual(owner, earlier, this_week, said):
+    for weeks_back, how_many in enumerate([this_week, *earlier]):
+        moments_in_week(owner, weeks_back, how_many)
+    assert [note for note in notes(owner) if note.startswith("This week")] == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
+    ("per_week", "said"),
+    [
+        ([6, 3, 2], "Moments went from about 6 a week in the first week to about 2 a week in the last week."),
+        ([10, 7], "Moments went from about 10 a week in the first week to about 7 a week in the last week."),
+        ([10, 9], None),
+        ([0, 3], None),
+    ],
+    ids=["three-weeks", "three-tenths-fewer", "a-little-fewer", "from-none"],
+)
+def test_a_run_of_weeks_says_how_the_count_moved_when_it_moved_three_tenths(owner, per_week, said):
+    for weeks_back, how_many in enumerate(reversed(per_week)):
+        moments_in_week(owner, weeks_back, how_many)
+    observed = build_review(owner, WEEK_47, weeks=len(per_week)).observations
+    assert [note for note in observed if note.startswith("Moments went")] == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
+    ("pauses", "said"),
+    [
+        (1, "You finished 1 pause. Staying with a hard feeling counts, even when the urge stays."),
+        (2, "You finished 2 pauses. Staying with a hard feeling counts, even when the urge stays."),
+    ],
+)
+def test_pauses_where_the_urge_stayed_still_count(owner, pauses, said):
+    for minute in range(pauses):
+        log = moment(owner, "Mon", "morning", minute)
+        PauseSessionFactory(user=owner, log=log, started_at=log.occurred_at, finished=True, urge_passed="no")
+    assert said in notes(owner)
+
+
+def test_a_trigger_and_a_feeling_that_led_in_three_of_the_last_four_weeks_are_noticed(owner):
+    for weeks_back in (0, 1, 3):
+        log = TriggerLogFactory(
+            user=owner, occurred_at=datetime(2026, 11, 16, 9, tzinfo=LONDON) - timedelta(weeks=weeks_back)
+        )
+        log.trigger_kind = "slow_reply"
+        log.save()
+        LogTag.objects.create(log=log, kind=LogTag.Kind.EMOTION, value="sadness")
+    other = moment(owner, "Mon", "morning", trigger_kind="plans_changed")
+    other.occurred_at -= timedelta(weeks=2)
+    other.save()
+    LogTag.objects.create(log=other, kind=LogTag.Kind.EMOTION, value="anger")
+    assert build_review(owner, WEEK_47).recurring == [
+        "“Slow or no reply” was your most common trigger in 3 of the last 4 weeks.",
+        "Feeling sad came up most in 3 of the last 4 weeks.",
+    ]
