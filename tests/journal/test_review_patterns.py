@@ -1,0 +1,54 @@
+"""What the review draws from the weeks shown, at its edges: several weeks added together, the lessons it
+suggests, and the newest secure moments first."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from journal.factories import SecureMomentFactory, TriggerLogFactory
+from journal.models import LogTag
+from journal.review import build_review
+from journal.weeks import Week
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+WEEK_47 = Week(date(2026, 11, 16), LONDON)
+MONDAY_MORNING = datetime(2026, 11, 16, 9, 0, tzinfo=LONDON)
+
+
+def test_two_weeks_shown_together_add_up_each_time_slot_and_each_sensation(owner):
+    for weeks_back in (0, 1):
+        log = TriggerLogFactory(user=owner, occurred_at=MONDAY_MORNING - timedelta(weeks=weeks_back))
+        LogTag.objects.create(log=log, kind=LogTag.Kind.SENSATION, value="tight_chest")
+    review = build_review(owner, WEEK_47, weeks=2)
+    assert dict(review.heatmap)["Mon"] == [2, 0, 0, 0]
+    assert review.sensations == [("Tight chest", 2)]
+
+
+@pytest.mark.parametrize(
+    ("acted", "held_back", "suggests_the_pause"),
+    [(2, 1, True), (1, 1, False), (1, 2, False)],
+    ids=["acted-more", "as-often", "held-back-more"],
+)
+def test_the_pause_lesson_is_suggested_when_urges_were_acted_on_more_than_held_back(
+    owner, acted, held_back, suggests_the_pause
+):
+    for n, acted_on in enumerate(["yes"] * acted + ["no"] * held_back):
+        TriggerLogFactory(
+            user=owner,
+            occurred_at=MONDAY_MORNING + timedelta(minutes=n),
+            trigger_kind="slow_reply",
+            urge="check_my_phone",
+            acted_on=acted_on,
+        )
+    slugs = [lesson.slug for lesson in build_review(owner, WEEK_47).lessons]
+    assert slugs[:2] == ["common-triggers", "signs-and-patterns"]  # the top trigger's lesson, then the top urge's
+    assert ("practise-the-pause" in slugs) is suggests_the_pause
+
+
+def test_the_bright_side_shows_the_latest_secure_moments_first_whenever_they_were_written(owner):
+    for days in (1, 3, 2):
+        SecureMomentFactory(user=owner, occurred_at=MONDAY_MORNING + timedelta(days=days), what_happened=f"day {days}")
+    shown = [moment.what_happened for moment in build_review(owner, WEEK_47).bright_side]
+    assert shown == ["day 3", "day 2", "day 1"]
