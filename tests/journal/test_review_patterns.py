@@ -52,3 +52,22 @@ def test_the_bright_side_shows_the_latest_secure_moments_first_whenever_they_wer
         SecureMomentFactory(user=owner, occurred_at=MONDAY_MORNING + timedelta(days=days), what_happened=f"day {days}")
     shown = [moment.what_happened for moment in build_review(owner, WEEK_47).bright_side]
     assert shown == ["day 3", "day 2", "day 1"]
+
+
+def test_every_figure_is_named_on_the_page(owner_client, owner):
+    TriggerLogFactory(user=owner, occurred_at=MONDAY_MORNING)
+    page = owner_client.get("/journal/review/2026-W47/").content.decode()
+    for label in (
+        "Moments logged",
+        "Average intensity",
+        "Peak intensity",
+        "Pauses started",
+        "Pauses completed",
+        "Urge faded during a pause",
+        "Average drop across a pause",
+        "Urges acted on",
+        "Urges held back",
+        "Reframes written",
+        "Secure moments saved",
+    ):
+        assert f'<span class="label">{label}</span>' in page
