@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from journal.factories import SecureMomentFactory, TriggerLogFactory
-from journal.models import LogTag
+from journal.factories import CustomChoiceFactory, SecureMomentFactory, TriggerLogFactory
+from journal.models import CustomChoice, LogTag
 from journal.review import build_review
 from journal.weeks import Week
 
@@ -71,3 +71,46 @@ def test_every_figure_is_named_on_the_page(owner_client, owner):
         "Secure moments saved",
     ):
         assert f'<span class="label">{label}</span>' in page
+
+
+def moment(user, minute, weeks_back=0, **fields):
+    return TriggerLogFactory(
+        user=user, occurred_at=MONDAY_MORNING + timedelta(minutes=minute) - timedelta(weeks=weeks_back), **fields
+    )
+
+
+def test_a_persons_own_trigger_keeps_the_name_they_gave_it(owner):
+    CustomChoiceFactory(user=owner, label="Drinks with Sam")
+    moment(owner, 0, trigger_kind=CustomChoice.key_for("Drinks with Sam"))
+    assert [label for _, label, *_ in build_review(owner, WEEK_47).triggers] == ["Drinks with Sam"]
+
+
+def test_triggers_with_the_same_count_are_in_alphabetical_order(owner):
+    for minute, kind in enumerate(["left_out", "past_partners", "left_out", "past_partners"]):
+        moment(owner, minute, trigger_kind=kind)
+    assert [label for _, label, *_ in build_review(owner, WEEK_47).triggers] == [
+        "An ex came up",
+        "Left out or compared",
+    ]
+
+
+def test_urges_are_ordered_by_every_time_they_came_however_it_went(owner):
+    done = {"text_again": ["yes"] * 3, "pull_away": ["no"] * 4, "check_my_phone": ["not_yet"] * 5}
+    for urge, outcomes in done.items():
+        for minute, acted_on in enumerate(outcomes):
+            moment(owner, minute, urge=urge, acted_on=acted_on)
+    assert [key for key, *_ in build_review(owner, WEEK_47).urges] == ["check_my_phone", "pull_away", "text_again"]
+
+
+def test_urges_with_the_same_count_are_in_alphabetical_order(owner):
+    for minute, (urge, acted_on) in enumerate([("text_again", "no")] * 2 + [("seek_reassurance", "yes")] * 2):
+        moment(owner, minute, urge=urge, acted_on=acted_on)
+    labels = [label for _, label, *_ in build_review(owner, WEEK_47).urges]
+    assert labels == ["Ask for reassurance", "Text or call again"]
+
+
+def test_a_trigger_and_urge_that_came_together_once_in_each_of_two_weeks_are_a_pair(owner):
+    for weeks_back in (0, 1):
+        moment(owner, 0, weeks_back, trigger_kind="slow_reply", urge="text_again")
+    assert build_review(owner, WEEK_47, weeks=2).pairs == [("Slow or no reply", "Text or call again", 2)]
+    assert build_review(owner, WEEK_47).pairs == []
