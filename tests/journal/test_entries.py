@@ -53,6 +53,8 @@ def test_paging_back_through_moments_at_the_same_minute_returns_the_page_you_cam
     back = owner_client.get("/journal/", {"after": third.newer}).context["page"]
     assert back.object_list == second.object_list
     assert (back.newer, back.older) == (second.newer, second.older), "still links both ways"
+    newest = owner_client.get("/journal/", {"after": back.newer}).context["page"]
+    assert (newest.object_list, newest.newer) == (first.object_list, None), "nothing newer to link to"
 
 
 @pytest.mark.parametrize("edge", ["before", "after"])
