@@ -57,6 +57,18 @@ def test_paging_back_through_moments_at_the_same_minute_returns_the_page_you_cam
     assert (newest.object_list, newest.newer) == (first.object_list, None), "nothing newer to link to"
 
 
+def test_a_journal_of_exactly_one_or_two_full_pages_links_to_no_empty_page(owner_client, owner):
+    now = timezone.now()
+    for hours in range(20):
+        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours + 1))
+    assert owner_client.get("/journal/").context["page"].older is None
+    for hours in range(20, 40):
+        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours + 1))
+    second = owner_client.get("/journal/", {"before": owner_client.get("/journal/").context["page"].older})
+    assert len(second.context["page"].object_list) == 20
+    assert second.context["page"].older is None
+
+
 @pytest.mark.parametrize("edge", ["before", "after"])
 @pytest.mark.parametrize("value", ["999999", "abc", "-1", "0", "²"])
 def test_an_edge_that_is_not_your_moment_shows_the_newest(owner_client, owner, stranger, edge, value):
