@@ -204,6 +204,24 @@ def test_edit_everything(owner_client, owner):
     assert (log.trigger_kind, log.intensity, log.acted_on) == ("social_media", 4, "partly")
 
 
+def test_editing_a_moment_unticks_and_ticks_its_feelings_kind_by_kind(owner_client, owner):
+    log = TriggerLogFactory(user=owner, trigger_kind="slow_reply", intensity=6)
+    for kind, value in [("sensation", "tight_chest"), ("sensation", "racing_heart"), ("emotion", "fear")]:
+        LogTag.objects.create(log=log, kind=kind, value=value)
+    owner_client.post(
+        f"/journal/log/{log.pk}/edit/",
+        {
+            "trigger_kind": "slow_reply",
+            "intensity": "6",
+            "acted_on": "no",
+            "sensations": ["tight_chest"],
+            "helped": ["moved"],
+        },
+    )
+    tags = sorted(LogTag.objects.filter(log=log).values_list("kind", "value"))
+    assert tags == [("helped", "moved"), ("sensation", "tight_chest")]
+
+
 def test_delete_asks_first(owner_client, owner):
     log = TriggerLogFactory(user=owner)
     pause = PauseSessionFactory(user=owner, log=log)
