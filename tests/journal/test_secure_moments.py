@@ -73,7 +73,7 @@ def test_a_refused_form_keeps_what_was_typed(owner_client, owner):
         "/journal/secure/", {"what_happened": "Waited well", "what_helped": "A walk", "occurred_at": "2999-01-01T10:00"}
     )
     content = response.content.decode()
-    assert response.status_code == 200 and "can&#x27;t be in the future" in content
+    assert response.status_code == 200 and "This can&#x27;t be in the future. Pick a time up to now." in content
     assert "Waited well" in content and "A walk" in content
     assert not SecureMoment.objects.exists()
 
