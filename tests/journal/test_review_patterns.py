@@ -114,3 +114,8 @@ def test_a_trigger_and_urge_that_came_together_once_in_each_of_two_weeks_are_a_p
         moment(owner, 0, weeks_back, trigger_kind="slow_reply", urge="text_again")
     assert build_review(owner, WEEK_47, weeks=2).pairs == [("Slow or no reply", "Text or call again", 2)]
     assert build_review(owner, WEEK_47).pairs == []
+
+
+def test_a_trigger_from_a_choice_since_removed_still_has_a_readable_name(owner):
+    moment(owner, 0, trigger_kind="my-work-drinks")  # the person's own choice, no longer on their list
+    assert [label for _, label, *_ in build_review(owner, WEEK_47).triggers] == ["Work drinks"]
