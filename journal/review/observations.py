@@ -76,9 +76,10 @@ def _change_note(summary, history):
     first = sum(week.moments for week in summary[:half]) / half
     last = sum(week.moments for week in summary[-half:]) / half
     if first and abs(last - first) >= 0.3 * first:
+        first_weeks, last_weeks = ("first week", "last week") if half == 1 else (f"first {half} weeks", f"last {half}")
         return (
-            f"Moments went from about {first:.0f} a week in the first {half} weeks "
-            f"to about {last:.0f} a week in the last {half}."
+            f"Moments went from about {first:.0f} a week in the {first_weeks} "
+            f"to about {last:.0f} a week in the {last_weeks}."
         )
     return None
 

@@ -141,3 +141,9 @@ def test_a_sunday_week_is_still_this_week_on_monday(owner_client, owner):
         home = owner_client.get("/").content.decode()
     assert "<h1>This week</h1>" in review and "22 – 28 Nov 2026" in review
     assert "You logged <strong>1</strong> moment" in home
+
+
+def test_the_week_picker_finds_a_sunday_in_the_sunday_week_it_starts(owner_client, owner):
+    UserSettings.objects.filter(user=owner).update(week_start=WeekStart.SUNDAY)
+    response = owner_client.get("/journal/review/", {"date": "2026-11-22"})
+    assert response["Location"] == "/journal/review/2026-W48/"  # Sunday 22 to Saturday 28 November

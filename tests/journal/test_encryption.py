@@ -100,3 +100,13 @@ def raw_value(model, field):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {field} FROM {model._meta.db_table}")  # noqa: S608 (names from the model)
         return bytes(cursor.fetchone()[0])
+
+
+@pytest.mark.django_db
+def test_resealing_says_how_many_rows_it_resealed(owner, settings):
+    settings.FERNET_KEYS = ["the-old-key"]
+    ReframeFactory.create_batch(3, user=owner)
+    settings.FERNET_KEYS = ["the-new-key", "the-old-key"]
+    output = io.StringIO()
+    call_command("reseal_journal", stdout=output)
+    assert "reframes: 3 re-sealed" in output.getvalue()

@@ -44,6 +44,31 @@ def test_moments_at_the_same_minute_are_neither_lost_nor_repeated_across_pages(o
     assert owner_client.get("/journal/", {"after": second.newer}).context["page"].object_list == first.object_list
 
 
+def test_paging_back_through_moments_at_the_same_minute_returns_the_page_you_came_from(owner_client, owner):
+    TriggerLogFactory.create_batch(45, user=owner, occurred_at=timezone.now() - timedelta(hours=1))
+    first = owner_client.get("/journal/").context["page"]
+    second = owner_client.get("/journal/", {"before": first.older}).context["page"]
+    third = owner_client.get("/journal/", {"before": second.older}).context["page"]
+    assert len(third.object_list) == 5
+    back = owner_client.get("/journal/", {"after": third.newer}).context["page"]
+    assert back.object_list == second.object_list
+    assert (back.newer, back.older) == (second.newer, second.older), "still links both ways"
+    newest = owner_client.get("/journal/", {"after": back.newer}).context["page"]
+    assert (newest.object_list, newest.newer) == (first.object_list, None), "nothing newer to link to"
+
+
+def test_a_journal_of_exactly_one_or_two_full_pages_links_to_no_empty_page(owner_client, owner):
+    now = timezone.now()
+    for hours in range(20):
+        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours + 1))
+    assert owner_client.get("/journal/").context["page"].older is None
+    for hours in range(20, 40):
+        TriggerLogFactory(user=owner, occurred_at=now - timedelta(hours=hours + 1))
+    second = owner_client.get("/journal/", {"before": owner_client.get("/journal/").context["page"].older})
+    assert len(second.context["page"].object_list) == 20
+    assert second.context["page"].older is None
+
+
 @pytest.mark.parametrize("edge", ["before", "after"])
 @pytest.mark.parametrize("value", ["999999", "abc", "-1", "0", "²"])
 def test_an_edge_that_is_not_your_moment_shows_the_newest(owner_client, owner, stranger, edge, value):
@@ -177,6 +202,24 @@ def test_edit_everything(owner_client, owner):
     assert response.status_code == 302
     log.refresh_from_db()
     assert (log.trigger_kind, log.intensity, log.acted_on) == ("social_media", 4, "partly")
+
+
+def test_editing_a_moment_unticks_and_ticks_its_feelings_kind_by_kind(owner_client, owner):
+    log = TriggerLogFactory(user=owner, trigger_kind="slow_reply", intensity=6)
+    for kind, value in [("sensation", "tight_chest"), ("sensation", "racing_heart"), ("emotion", "fear")]:
+        LogTag.objects.create(log=log, kind=kind, value=value)
+    owner_client.post(
+        f"/journal/log/{log.pk}/edit/",
+        {
+            "trigger_kind": "slow_reply",
+            "intensity": "6",
+            "acted_on": "no",
+            "sensations": ["tight_chest"],
+            "helped": ["moved"],
+        },
+    )
+    tags = sorted(LogTag.objects.filter(log=log).values_list("kind", "value"))
+    assert tags == [("helped", "moved"), ("sensation", "tight_chest")]
 
 
 def test_delete_asks_first(owner_client, owner):

@@ -308,3 +308,12 @@ def test_a_refused_choice_about_the_message_keeps_the_words_and_decides_nothing(
     assert re.search(r'value="change_it"[^>]*checked', content)
     pause.refresh_from_db()
     assert (pause.unsent_message, pause.unsent_choice) == ("See you later?", "")
+
+
+def test_starting_a_second_pause_says_the_first_is_still_running(owner_client, owner):
+    running = PauseSessionFactory(user=owner, started_at=timezone.now())
+    page = owner_client.get(start(owner_client)["Location"]).content.decode()
+    assert "You already have a pause running. Here it is." in page
+    opened = owner_client.get("/journal/pause/")  # only opening the start page: no need to say anything
+    assert opened["Location"] == f"/journal/pause/{running.pk}/"
+    assert "already have a pause running" not in owner_client.get(opened["Location"]).content.decode()

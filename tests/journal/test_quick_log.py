@@ -101,7 +101,7 @@ def test_a_moment_cannot_be_in_the_future(owner_client):
     response = owner_client.post(
         "/journal/log/", {"trigger_kind": "slow_reply", "intensity": "4", "occurred_at": tomorrow}
     )
-    assert "be in the future" in response.content.decode()
+    assert "This can&#x27;t be in the future. Pick a time up to now." in response.content.decode()
     assert not TriggerLog.objects.exists()
 
 

@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 from django.utils import timezone
+from django.utils.html import escape
 
 from attachment_app.lessons import library
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
@@ -183,3 +184,15 @@ def test_every_text_of_a_reframe_is_a_textarea(owner_client, query):
     for name in ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try"):
         assert f'<textarea name="{name}"' in form
     assert 'type="text"' not in form.split("<main", 1)[1]
+
+
+def test_a_starter_from_a_lesson_fills_in_every_part_and_a_script_both_lines(owner_client):
+    lesson = next(lesson for lesson in library() if lesson.reframes)
+    starter = lesson.reframes[0]
+    content = owner_client.get(f"/journal/reframes/new/?lesson={lesson.slug}&reframe=0").content.decode()
+    for part in (starter.anxious, starter.alternatives, starter.balanced):
+        assert escape(part) in content
+    lesson = next(lesson for lesson in library() if lesson.scripts)
+    script = lesson.scripts[0]
+    content = owner_client.get(f"/journal/reframes/new/?lesson={lesson.slug}&script=0").content.decode()
+    assert escape(script.instead) in content and escape(script.try_saying) in content

@@ -1,9 +1,11 @@
 """The review's SVG charts and the home page's week at a glance."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from journal import charts
@@ -83,3 +85,103 @@ def test_the_week_at_a_glance_counts_only_this_week_of_this_person(owner, strang
     assert glance["top_trigger"] == "Slow or no reply"
     assert (glance["pauses_completed"], glance["urge_faded"]) == (1, 1)
     assert week_at_a_glance(owner)["moments"] == 3  # reads the settings itself when not given them
+
+
+@pytest.mark.django_db
+def test_the_home_glance_counts_only_pauses_where_the_urge_faded_as_faded(owner_client, owner):
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=ZoneInfo("Europe/London"))
+    TriggerLogFactory(user=owner, occurred_at=monday)
+    for passed in ("yes", "no", "partly"):
+        PauseSessionFactory(user=owner, started_at=monday, finished=True, urge_passed=passed)
+    with time_machine.travel(monday + timedelta(days=1), tick=False):
+        page = owner_client.get("/").content.decode()
+    assert "You finished 3 pauses, and the urge faded 1 time." in page
+
+
+def test_a_split_bar_lays_its_parts_end_to_end():
+    chart = charts.split_bars([("Text or call again", 1, 2, 1)], "Urges", "Acted on or held back")
+    svg = re.search(r"<svg[^>]*>(.*)</svg>", chart).group(1)
+    parts = re.findall(r'<rect class="([\w-]+)" x="(\d+)" y="0" width="(\d+)" height="14"></rect>', svg)
+    assert parts == [("series-2", "0", "80"), ("series-3", "80", "160"), ("series-none", "240", "80")]
+    assert "".join(re.findall(r"<rect[^>]*></rect>", svg)) == svg
+
+
+def drawn_line(svg):
+    """A sparkline as what it draws: its box, each line's points, and where the dot sits."""
+    width, height = (float(n) for n in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups())
+    lines = [
+        [tuple(float(n) for n in point.split(",")) for point in points.split(" ")]
+        for points in re.findall(r'<polyline class="line-1" points="([^"]*)"', svg)
+    ]
+    dot = tuple(float(n) for n in re.search(r'<circle class="series-1" cx="([\d.]+)" cy="([\d.]+)"', svg).groups())
+    return width, height, lines, dot
+
+
+def test_a_sparkline_runs_across_its_box_with_the_highest_week_at_the_top_and_a_dot_on_the_last():
+    svg = charts.sparkline([1, 3, None, 2, 2, 2], "Average intensity, last 8 weeks")
+    assert re.fullmatch(
+        r"<svg [^>]*><title>[^<]*</title>(<polyline [^>]*></polyline>){2}<circle [^>]*></circle></svg>", svg
+    )
+    width, height, lines, dot = drawn_line(svg)
+    assert len(lines) == 2  # a gap where the week had nothing to show
+    (x0, low), (x1, high), (x3, mid), (x4, _), (x5, _) = [point for line in lines for point in line]
+    step = x1 - x0
+    assert 0 < x0 < step and (x3, x4, x5) == pytest.approx((x0 + 3 * step, x0 + 4 * step, x0 + 5 * step))
+    assert x5 == pytest.approx(width - x0), "the same margin on the left and the right"
+    assert 0 < high < mid < low < height
+    assert (mid, low) == pytest.approx(((high + low) / 2, height - high)), "2 halfway between 1 and 3"
+    assert dot == (x5, mid)
+
+
+def test_two_known_weeks_are_enough_for_a_line():
+    width, _, lines, dot = drawn_line(charts.sparkline([2, 5], "Pauses finished"))
+    (left, _), (right, _) = lines[0]
+    assert right == pytest.approx(width - left) and dot[0] == right
+    assert charts.sparkline([None, 2, 5], "Pauses finished").count("<polyline") == 1
+    assert charts.split_bars([], "Urges", "Acted on or held back") == ""
+
+
+def test_each_urge_bar_shows_its_name_its_total_and_its_parts_on_one_scale():
+    chart = charts.split_bars(
+        [("Text or call again", 3, 1, 0), ("Pull away", 1, 1, 2)], "What you did with the urge", "Acted on or not"
+    )
+    named, two_rows = r"(<span [^>]*>[^<]*</span>){2}", r'(<div class="bar-row">.*?</svg></div>){2}'
+    assert re.fullmatch(rf'<div class="chart bar-chart" role="img"[^>]*>{named}{two_rows}</div>', chart)
+    assert '-title">What you did with the urge</span>' in chart and '-desc">Acted on or not</span>' in chart
+    rows = re.findall(r'<span class="bar-label">([^<]*)</span><span class="bar-note">([^<]*)</span>', chart)
+    assert rows == [("Text or call again", "4"), ("Pull away", "4")]
+    bars = [re.findall(r'<rect class="([\w-]+)" x="\d+" y="0" width="(\d+)"', svg) for svg in chart.split("<svg")[1:]]
+    assert bars == [
+        [("series-2", "240"), ("series-3", "80")],  # acted on 3 of the biggest bar's 4, held back 1
+        [("series-2", "80"), ("series-3", "80"), ("series-none", "160")],
+    ]
+
+
+def test_heatmap_shades_step_up_with_the_count():
+    chart = charts.heatmap([("Mon", [1, 2, 3, 4]), ("Tue", [5, 6, 7, 8])], ["M", "A", "E", "N"], "When", "By day")
+    assert re.findall(r'class="heat-cell heat-(\d)">\d</span>', chart) == list("12233344")
+
+
+def test_bars_are_scaled_to_the_biggest_in_the_default_colour_and_nothing_is_drawn_for_no_rows():
+    chart = charts.bars([("Slow or no reply", 4, "4 · avg 6.0"), ("Plans changed", 1, "1 · avg 3.0")], "Triggers", "")
+    named, two_rows = r"(<span [^>]*>[^<]*</span>){2}", r'(<div class="bar-row">.*?</svg></div>){2}'
+    assert re.fullmatch(rf'<div class="chart bar-chart" role="img"[^>]*>{named}{two_rows}</div>', chart)
+    assert re.findall(r'<rect class="([\w-]+)" x="0" y="0" width="(\d+)"', chart) == [
+        ("series-1", "320"),
+        ("series-1", "80"),
+    ]
+    assert charts.bars([], "Triggers", "By kind") == ""
+
+
+def test_the_heatmap_grid_is_a_corner_the_times_of_day_then_each_day_and_its_counts():
+    chart = charts.heatmap([("Mon", [0, 2, 0, 1])], ["Morning", "Afternoon", "Evening", "Night"], "When", "By day")
+    assert chart.startswith('<div class="chart heat-chart" role="img"')
+    assert '-title">When</span>' in chart and '-desc">By day</span>' in chart
+    grid = re.search(r'<div class="heat-grid">(.*)</div></div>$', chart).group(1)
+    assert grid == (
+        '<span class="heat-corner"></span>'
+        '<span class="heat-column">Morning</span><span class="heat-column">Afternoon</span>'
+        '<span class="heat-column">Evening</span><span class="heat-column">Night</span>'
+        '<span class="heat-row">Mon</span><span class="heat-cell heat-0"></span><span class="heat-cell heat-4">2</span>'
+        '<span class="heat-cell heat-0"></span><span class="heat-cell heat-3">1</span>'
+    )

@@ -211,3 +211,9 @@ def test_a_persons_kept_counts_go_with_their_account(owner_client, owner, strang
     assert WeekRollup.objects.filter(user=owner).count() == 8
     owner.delete()
     assert not WeekRollup.objects.exists()
+
+
+def test_rebuilding_says_how_many_people_it_counted_for(owner, stranger):
+    out = io.StringIO()
+    call_command("rebuild_rollups", "--weeks", "2", stdout=out)
+    assert "Counted the last 2 weeks again for 2 people." in out.getvalue()

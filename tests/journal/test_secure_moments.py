@@ -73,7 +73,7 @@ def test_a_refused_form_keeps_what_was_typed(owner_client, owner):
         "/journal/secure/", {"what_happened": "Waited well", "what_helped": "A walk", "occurred_at": "2999-01-01T10:00"}
     )
     content = response.content.decode()
-    assert response.status_code == 200 and "can&#x27;t be in the future" in content
+    assert response.status_code == 200 and "This can&#x27;t be in the future. Pick a time up to now." in content
     assert "Waited well" in content and "A walk" in content
     assert not SecureMoment.objects.exists()
 
@@ -178,3 +178,10 @@ def test_the_review_query_count_stays_fixed_with_more_secure_moments(
     with django_assert_num_queries(len(few.captured_queries)):
         content = owner_client.get("/journal/review/2026-W47/").content.decode()
     assert "You saved <strong>22</strong>" in content and "See all your secure moments" in content
+
+
+def test_each_of_several_secure_moments_opens_as_itself(owner_client, owner):
+    first, second = SecureMomentFactory.create_batch(2, user=owner, what_happened="a")
+    second.what_happened = "The second one"
+    second.save()
+    assert "The second one" in owner_client.get(f"/journal/secure/{second.pk}/").content.decode()

@@ -77,6 +77,31 @@ def test_fewer_than_three_moments_are_too_few_to_tell_and_rank_last_however_big_
     ]
 
 
+def test_an_action_that_left_the_feeling_higher_still_ranks_above_ones_with_too_few_moments(owner):
+    for _ in range(3):
+        moment(owner, intensity=5, after=6, helped=["checked_facts"])
+    moment(owner, intensity=9, after=2, helped=["cold_water"])
+    assert helps(owner) == [("Checked the facts", 3, "1.0 higher on average"), ("Cold water", 1, "too few to tell")]
+
+
+def test_the_same_average_drop_puts_the_more_tried_action_first(owner):
+    for _ in range(3):
+        moment(owner, intensity=6, after=4, helped=["moved"])
+    for _ in range(4):
+        moment(owner, intensity=7, after=5, helped=["waited"])
+    assert helps(owner) == [
+        ("Waited it out", 4, "2.0 lower on average"),
+        ("A walk or moving", 3, "2.0 lower on average"),
+    ]
+
+
+def test_among_too_few_to_tell_the_most_tried_comes_first(owner):
+    moment(owner, intensity=6, after=2, helped=["moved"])
+    for _ in range(2):
+        moment(owner, intensity=6, after=5, helped=["waited"])
+    assert helps(owner) == [("Waited it out", 2, "too few to tell"), ("A walk or moving", 1, "too few to tell")]
+
+
 def test_a_feeling_that_rose_is_said_plainly(owner):
     for after in (6, 7, 5):
         moment(owner, intensity=5, after=after, helped=["checked_facts"])
