@@ -217,3 +217,18 @@ def test_rebuilding_says_how_many_people_it_counted_for(owner, stranger):
     out = io.StringIO()
     call_command("rebuild_rollups", "--weeks", "2", stdout=out)
     assert "Counted the last 2 weeks again for 2 people." in out.getvalue()
+
+
+def test_a_week_kept_in_another_zone_that_starts_at_the_same_instant_is_not_read_as_this_zones(owner_client, owner):
+    """Monday 23 March 2026 starts at 00:00 UTC in both UTC and London, but London's week ends an hour earlier
+    (clocks go forward on the Sunday): a moment at 23:30 UTC that Sunday is in UTC's week and London's next."""
+    UserSettings.objects.filter(user=owner).update(time_zone="UTC")
+    TriggerLogFactory(user=owner, occurred_at=datetime(2026, 3, 29, 23, 30, tzinfo=UTC), intensity=9)
+    week = "/journal/review/2026-W13/"
+    assert b"Moments logged" in main_of(owner_client.get(week))
+    assert WeekRollup.objects.filter(user=owner, time_zone="UTC").count() == 8
+
+    UserSettings.objects.filter(user=owner).update(time_zone="Europe/London", journal_changed_at=NOW)
+    in_london = main_of(owner_client.get(week))
+    assert b"Nothing was logged this week" in in_london
+    assert in_london == from_scratch(owner_client, week)
