@@ -57,6 +57,18 @@ def test_paging_back_through_moments_at_the_same_minute_returns_the_page_you_cam
     assert (newest.object_list, newest.newer) == (first.object_list, None), "nothing newer to link to"
 
 
+def test_paging_back_orders_moments_at_the_same_minute_by_id_not_by_where_the_database_keeps_them(owner_client, owner):
+    # Written newest id first, so a database that returns ties as it stored them (PostgreSQL) disagrees with the id.
+    same_time = timezone.now() - timedelta(hours=1)
+    for pk in range(10_045, 10_000, -1):
+        TriggerLogFactory(pk=pk, user=owner, occurred_at=same_time)
+    first = owner_client.get("/journal/").context["page"]
+    second = owner_client.get("/journal/", {"before": first.older}).context["page"]
+    assert [log.pk for log in first.object_list] == list(range(10_045, 10_025, -1))
+    back = owner_client.get("/journal/", {"after": second.newer}).context["page"]
+    assert back.object_list == first.object_list
+
+
 def test_a_journal_of_exactly_one_or_two_full_pages_links_to_no_empty_page(owner_client, owner):
     now = timezone.now()
     for hours in range(20):
