@@ -12,10 +12,13 @@ from django.core.checks import Error, Warning
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.db import OperationalError, connection, connections
+from django.http import HttpResponse
+from django.utils.functional import SimpleLazyObject
 
 from attachment_app import crisis_lines
 from attachment_app.checks import check_crisis_lines
 from attachment_app.crisis_lines import COUNTRY_COOKIE, CrisisLinesError, load_crisis_lines
+from journal.middleware import UserTimezoneMiddleware, works_without_database
 from journal.models import Heartbeat
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +50,15 @@ def test_the_crisis_page_works_with_the_database_down_and_a_session_cookie(owner
         response = owner_client.get("/crisis/")
     assert response.status_code == 200
     assert 'href="tel:999"' in response.content.decode()
+
+
+def test_a_page_marked_to_work_without_the_database_never_asks_it_who_is_signed_in(owner_client, rf):
+    page = works_without_database(lambda request: HttpResponse("help"))
+    request = rf.get("/somewhere/")
+    request.user = SimpleLazyObject(lambda: pytest.fail("the page asked the database who is signed in"))
+    with database_stopped():
+        assert UserTimezoneMiddleware(page).process_view(request, page, (), {}) is None
+    assert not hasattr(request, "journal_settings")
 
 
 def test_the_stopped_database_really_stops_journal_pages(owner_client):

@@ -35,14 +35,16 @@ def scrollable_tables(html):
     return TABLE.sub(wrap, html)
 
 
-def _markdown():
+def markdown_renderer():
+    """Markdown as lessons are written: CommonMark with tables, typographic quotes and dashes, and an anchor on
+    each section heading (levels 2 and 3) for the contents and the glossary's links."""
     md = MarkdownIt("commonmark", {"html": True, "typographer": True})
     md.enable(["table", "replacements", "smartquotes"])
     anchors_plugin(md, min_level=2, max_level=3, slug_func=slugify_heading)
     return md
 
 
-MARKDOWN = _markdown()
+MARKDOWN = markdown_renderer()
 
 
 def _string_list(meta, key, path):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from journal.distress import PHRASES, mentions_distress, plain_form, what_it_is_about
+from journal.distress import PHRASES, either, mentions_distress, plain_form, what_it_is_about
 
 # (words someone might write, what they are about). Spelling, apostrophes, capitals and spacing vary on purpose.
 NEEDS_CARE = [
@@ -201,3 +201,10 @@ def test_any_of_several_texts_is_enough():
 )
 def test_spelling_and_punctuation_are_put_into_one_form(written, plain):
     assert plain_form(written) == plain
+
+
+def test_either_matches_one_of_its_words_as_a_whole_group():
+    pattern = "i " + either("want", "need") + " help"
+    assert re.fullmatch(pattern, "i need help")
+    assert not re.fullmatch(pattern, "need help"), "the choice stays inside its group"
+    assert not re.fullmatch(pattern, "i wantneed help")

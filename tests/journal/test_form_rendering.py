@@ -11,7 +11,16 @@ from django.forms import BoundField
 from journal.choices import Emotion, TriggerKind
 from journal.factories import CustomChoiceFactory, TriggerLogFactory
 from journal.forms import EntryFilterForm, LogDetailForm, QuickLogForm, TriggerLogForm
-from journal.forms.widgets import HiddenInput, KeptSelect, LocalDateTimeInput, Textarea, TextInput, TimeInput
+from journal.forms.lock import PinField
+from journal.forms.widgets import (
+    HiddenInput,
+    KeptSelect,
+    LocalDateTimeInput,
+    Textarea,
+    TextInput,
+    TimeInput,
+    zero_to_ten,
+)
 from journal.models import CustomChoice, LogTag
 
 
@@ -84,3 +93,38 @@ def test_written_time_inputs_read_exactly_as_djangos():
     assert LocalDateTimeInput().render("d", at) == forms.DateTimeInput(
         attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
     ).render("d", at)
+
+
+class PinForm(forms.Form):
+    pin = PinField()
+
+
+class StrengthForm(forms.Form):
+    needed = zero_to_ten("How strong?")
+    optional = zero_to_ten("How strong now?", required=False)
+
+
+def test_a_pin_asks_a_phone_for_its_number_pad_and_is_never_shown_or_remembered():
+    html = str(PinForm({"pin": "1234"})["pin"])
+    assert re.search(r'<input type="password" name="pin"', html), "the PIN is never shown, even when sent back"
+    assert 'value="1234"' not in html
+    for attr in ['inputmode="numeric"', 'autocomplete="off"', 'pattern="[0-9]*"', 'class="pin-input"', "required"]:
+        assert attr in html
+    assert 'minlength="4"' in html and 'maxlength="8"' in html
+
+
+@pytest.mark.parametrize(("pin", "valid"), [("1234", True), ("12345678", True), ("123", False), ("123456789", False)])
+def test_a_pin_is_4_to_8_digits(pin, valid):
+    assert PinForm({"pin": pin}).is_valid() is valid
+
+
+def test_a_strength_is_a_whole_number_from_0_to_10_on_a_scale_of_eleven_taps():
+    form = StrengthForm({"needed": "0", "optional": "10"})
+    assert form.is_valid() and form.cleaned_data == {"needed": 0, "optional": 10}
+    unanswered = StrengthForm({"needed": "5", "optional": ""})
+    assert unanswered.is_valid() and unanswered.cleaned_data["optional"] is None
+    assert "needed" in StrengthForm({"needed": "", "optional": "3"}).errors
+    assert "needed" in StrengthForm({"needed": "11"}).errors
+    html = str(StrengthForm()["needed"])
+    assert len(re.findall(r'type="radio"', html)) == 11
+    assert 'value="0"' in html and 'value="10"' in html

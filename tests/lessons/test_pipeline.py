@@ -7,6 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from attachment_app.lessons import LessonErrors, library, load_library, slugify_heading
+from attachment_app.lessons.collection import _CachedLibrary
+from attachment_app.lessons.parsing import markdown_renderer
 
 GOOD = """\
 ---
@@ -126,3 +128,37 @@ def test_search_and_topic_filter(content):
     assert [lesson.slug for lesson in lessons.filter(query="TWO")] == ["two"]
     assert lessons.filter(topic="basics") == lessons.lessons
     assert lessons.filter(topic="therapy") == []
+
+
+def test_lessons_are_markdown_with_tables_curly_quotes_and_anchors_on_their_sections():
+    html = markdown_renderer().render(
+        textwrap.dedent("""\
+            # Title
+
+            ## A "secure" base -- why...
+
+            ### Small step
+
+            #### Too deep
+
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            It's <em>kept</em>.
+            """)
+    )
+    assert "<h1>Title</h1>" in html and "<h4>Too deep</h4>" in html, "only sections get anchors"
+    assert '<h2 id="a-secure-base-why">A “secure” base – why…</h2>' in html
+    assert '<h3 id="small-step">Small step</h3>' in html
+    assert "<td>2</td>" in html
+    assert "<p>It’s <em>kept</em>.</p>" in html
+
+
+def test_a_new_library_loads_on_first_use_and_keeps_what_it_loaded(content, settings):
+    settings.DEBUG = False
+    lessons = _CachedLibrary()
+    first = lessons()
+    assert [lesson.slug for lesson in first] == ["one", "two"]
+    (content / "02-two.md").unlink()
+    assert lessons() is first
