@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from attachment_app.lessons import library
 from journal.factories import UserFactory, UserSettingsFactory
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls beside it are still synchronous.
@@ -31,6 +32,15 @@ def stranger(db):
 def owner_client(client, owner):
     client.force_login(owner)
     return client
+
+
+@pytest.fixture(autouse=True)
+def lessons_read_afresh_while_mutmut_watches():
+    """mutmut learns which tests use a function by watching each test once ("stats"). The lesson library is
+    parsed once and kept, so it would see only the first test read a lesson, and run only that test against a
+    fault in the parsing. While it watches, each test starts without the library."""
+    if os.environ.get("MUTANT_UNDER_TEST") == "stats":
+        library.clear()
 
 
 @pytest.fixture(autouse=True)

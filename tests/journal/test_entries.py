@@ -1,11 +1,13 @@
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
-from journal.models import LogTag, TriggerLog
+from journal.models import LogTag, TriggerLog, UserSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +118,18 @@ def test_entries_filter_by_trigger_urge_and_dates(owner_client, owner):
     assert len(shown(since=since)) == 2
     until = (timezone.localdate() - timedelta(days=5)).isoformat()
     assert len(shown(until=until)) == 1
+
+
+def test_the_dates_of_a_filter_are_days_in_the_persons_own_zone(owner_client, owner):
+    UserSettings.objects.filter(user=owner).update(time_zone="America/New_York")
+    late_evening = datetime(2026, 2, 1, 22, 30, tzinfo=ZoneInfo("America/New_York"))  # 03:30 on 2 Feb in UTC
+    TriggerLogFactory(user=owner, occurred_at=late_evening, what_happened="late on the first")
+    with time_machine.travel(datetime(2026, 2, 10, 12, tzinfo=UTC), tick=False):
+        assert shown(owner_client.get("/journal/", {"since": "2026-02-02"})) == []
+        assert shown(owner_client.get("/journal/", {"until": "2026-02-01"})) == ["late on the first"]
+        assert shown(owner_client.get("/journal/", {"since": "2026-02-01", "until": "2026-02-01"})) == [
+            "late on the first"
+        ]
 
 
 def test_a_bad_filter_says_so_and_shows_everything(owner_client, owner):

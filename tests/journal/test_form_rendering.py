@@ -95,17 +95,23 @@ def test_written_time_inputs_read_exactly_as_djangos():
     ).render("d", at)
 
 
-class PinForm(forms.Form):
-    pin = PinField()
+def pin_form(data=None):
+    class PinForm(forms.Form):  # built in the test, so the field is made while the test runs
+        pin = PinField()
+
+    return PinForm(data)
 
 
-class StrengthForm(forms.Form):
-    needed = zero_to_ten("How strong?")
-    optional = zero_to_ten("How strong now?", required=False)
+def strength_form(data=None):
+    class StrengthForm(forms.Form):
+        needed = zero_to_ten("How strong?")
+        optional = zero_to_ten("How strong now?", required=False)
+
+    return StrengthForm(data)
 
 
-def test_a_pin_asks_a_phone_for_its_number_pad_and_is_never_shown_or_remembered():
-    html = str(PinForm({"pin": "1234"})["pin"])
+def test_a_new_pin_field_asks_a_phone_for_its_number_pad_and_is_never_shown_or_remembered():
+    html = str(pin_form({"pin": "1234"})["pin"])
     assert re.search(r'<input type="password" name="pin"', html), "the PIN is never shown, even when sent back"
     assert 'value="1234"' not in html
     for attr in ['inputmode="numeric"', 'autocomplete="off"', 'pattern="[0-9]*"', 'class="pin-input"', "required"]:
@@ -114,17 +120,24 @@ def test_a_pin_asks_a_phone_for_its_number_pad_and_is_never_shown_or_remembered(
 
 
 @pytest.mark.parametrize(("pin", "valid"), [("1234", True), ("12345678", True), ("123", False), ("123456789", False)])
-def test_a_pin_is_4_to_8_digits(pin, valid):
-    assert PinForm({"pin": pin}).is_valid() is valid
+def test_a_new_pin_field_takes_4_to_8_digits(pin, valid):
+    assert pin_form({"pin": pin}).is_valid() is valid
 
 
-def test_a_strength_is_a_whole_number_from_0_to_10_on_a_scale_of_eleven_taps():
-    form = StrengthForm({"needed": "0", "optional": "10"})
+def test_a_new_strength_is_a_whole_number_from_0_to_10_on_a_scale_of_eleven_taps():
+    form = strength_form({"needed": "0", "optional": "10"})
     assert form.is_valid() and form.cleaned_data == {"needed": 0, "optional": 10}
-    unanswered = StrengthForm({"needed": "5", "optional": ""})
+    unanswered = strength_form({"needed": "5", "optional": ""})
     assert unanswered.is_valid() and unanswered.cleaned_data["optional"] is None
-    assert "needed" in StrengthForm({"needed": "", "optional": "3"}).errors
-    assert "needed" in StrengthForm({"needed": "11"}).errors
-    html = str(StrengthForm()["needed"])
+    assert "needed" in strength_form({"needed": "", "optional": "3"}).errors
+    assert "needed" in strength_form({"needed": "11"}).errors
+    html = str(strength_form()["needed"])
     assert len(re.findall(r'type="radio"', html)) == 11
     assert 'value="0"' in html and 'value="10"' in html
+
+
+def test_a_new_local_time_input_keeps_its_attributes_and_writes_minutes():
+    widget = LocalDateTimeInput(attrs={"max": "2026-02-01T10:00", "class": "when"})
+    html = widget.render("when", datetime(2026, 2, 1, 9, 5, 30))
+    assert 'type="datetime-local"' in html and 'value="2026-02-01T09:05"' in html
+    assert 'max="2026-02-01T10:00"' in html and 'class="when"' in html

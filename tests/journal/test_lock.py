@@ -73,21 +73,23 @@ def test_the_pin_is_kept_as_a_hash_and_checked(owner_client, owner):
 
 
 @pytest.mark.parametrize(
-    "pin, again, problem",
+    "pin, again, field, problem",
     [
-        ("123", "123", "at least 4"),
-        ("123456789", "123456789", "at most 8"),
-        ("12ab", "12ab", "digits only"),
-        ("١٢٣٤", "١٢٣٤", "digits only"),  # Arabic-Indic digits pass isdigit() but are not what the keypad types
-        ("2468", "2469", "different"),
+        ("123", "123", "pin", "at least 4"),
+        ("123456789", "123456789", "pin", "at most 8"),
+        ("12ab", "12ab", "pin", "Use digits only, 4 to 8 of them."),
+        # Arabic-Indic digits pass isdigit() but are not what the keypad types
+        ("١٢٣٤", "١٢٣٤", "pin", "Use digits only, 4 to 8 of them."),
+        ("2468", "2469", "pin_again", "The two PINs are different. Type the same one twice."),
     ],
 )
-def test_a_pin_must_be_4_to_8_digits_typed_twice(owner_client, owner, pin, again, problem):
+def test_a_pin_must_be_4_to_8_digits_typed_twice(owner_client, owner, pin, again, field, problem):
     response = owner_client.post(
         "/journal/settings/lock/", {"pin": pin, "pin_again": again, "lock_after_minutes": "15"}
     )
     assert response.status_code == 200
     assert problem in response.content.decode()
+    assert any(problem in error for error in response.context["form"].errors[field]), "said beside its box"
     assert not UserSettings.objects.get(user=owner).has_lock
     assert 'value="15" checked' in response.content.decode() or 'value="15"' in response.content.decode()
 
@@ -208,7 +210,7 @@ def test_htmx_requests_while_locked_reload_the_page(owner_client, journal):
 def test_turning_the_lock_off_needs_the_current_pin(owner_client, owner):
     set_pin(owner_client)
     refused = owner_client.post("/journal/settings/lock/remove/", {"pin": "1357"})
-    assert "not right" in refused.content.decode()
+    assert "That PIN is not right. The lock stays on." in refused.content.decode()
     assert UserSettings.objects.get(user=owner).has_lock
     owner_client.post("/journal/settings/lock/remove/", {"pin": "2468"})
     assert not UserSettings.objects.get(user=owner).has_lock

@@ -196,3 +196,13 @@ def test_a_starter_from_a_lesson_fills_in_every_part_and_a_script_both_lines(own
     script = lesson.scripts[0]
     content = owner_client.get(f"/journal/reframes/new/?lesson={lesson.slug}&script=0").content.decode()
     assert escape(script.instead) in content and escape(script.try_saying) in content
+
+
+@pytest.mark.parametrize("kind", ["reframe", "script"])
+def test_asking_for_a_starter_one_past_a_lessons_last_gives_an_empty_form(owner_client, kind):
+    lesson = next(lesson for lesson in library() if lesson.reframes and lesson.scripts)
+    past_the_last = len(lesson.reframes if kind == "reframe" else lesson.scripts)
+    response = owner_client.get("/journal/reframes/new/", {"lesson": lesson.slug, kind: past_the_last})
+    assert response.status_code == 200
+    starters = ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try")
+    assert not any(response.context["form"].initial.get(name) for name in starters)

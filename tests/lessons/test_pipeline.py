@@ -162,3 +162,20 @@ def test_a_new_library_loads_on_first_use_and_keeps_what_it_loaded(content, sett
     assert [lesson.slug for lesson in first] == ["one", "two"]
     (content / "02-two.md").unlink()
     assert lessons() is first
+
+
+def test_a_broken_library_names_every_file_and_its_problem_in_one_message(content):
+    write(content, "03-three.md", "---\ntitle: Only a title\n---\nBody\n")
+    write(content, "04-four.md", GOOD.format(title="F", slug="four", order=4, related="[ghost]", other="one"))
+    with pytest.raises(LessonErrors) as failure:
+        load_library(content)
+    assert str(failure.value) == (
+        "03-three.md: front matter is missing slug, summary, order, stage, topics, sources; "
+        "04-four.md: related lesson 'ghost' does not exist"
+    )
+
+
+def test_manage_py_check_says_what_is_wrong_with_the_file(content):
+    write(content, "04-four.md", GOOD.format(title="F", slug="four", order=4, related="[ghost]", other="one"))
+    with pytest.raises(SystemCheckError, match="04-four.md: related lesson 'ghost' does not exist"):
+        call_command("check")
