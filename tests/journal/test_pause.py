@@ -317,3 +317,12 @@ def test_starting_a_second_pause_says_the_first_is_still_running(owner_client, o
     opened = owner_client.get("/journal/pause/")  # only opening the start page: no need to say anything
     assert opened["Location"] == f"/journal/pause/{running.pk}/"
     assert "already have a pause running" not in owner_client.get(opened["Location"]).content.decode()
+
+
+def test_the_pause_page_carries_a_fresh_key_so_a_resent_form_starts_one_pause(owner_client, owner):
+    pages = [owner_client.get("/journal/pause/").content.decode() for _ in range(2)]
+    first, second = (re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1) for page in pages)
+    assert first != second, "each form its own key"
+    for _ in range(2):
+        owner_client.post("/journal/pause/", {"idempotency_key": first, "minutes": "20"})
+    assert PauseSession.objects.filter(user=owner).count() == 1

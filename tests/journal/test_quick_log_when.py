@@ -56,9 +56,18 @@ def test_earlier_today_asks_for_the_time_and_keeps_the_rest(owner_client):
 
 def test_a_time_later_today_is_refused_beside_its_field(owner_client):
     content = log(owner_client, when="today", earlier_today="18:00").content.decode()
-    assert "come yet today" in content
+    assert "That time hasn&#x27;t come yet today. Pick an earlier time." in content
     assert 'href="#id_earlier_today"' in content, "the summary links to the field to fix"
     assert not TriggerLog.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("earlier_today", "saved"),
+    [("11:58", True), ("12:00", True), ("12:05", True), ("12:06", False)],  # a phone's clock may run 5 minutes fast
+)
+def test_a_time_up_to_five_minutes_ahead_is_still_now(owner_client, earlier_today, saved):
+    log(owner_client, when="today", earlier_today=earlier_today)
+    assert TriggerLog.objects.exists() is saved
 
 
 def test_another_day_wins_over_the_quick_choices(owner_client, owner):

@@ -185,3 +185,12 @@ def test_each_of_several_secure_moments_opens_as_itself(owner_client, owner):
     second.what_happened = "The second one"
     second.save()
     assert "The second one" in owner_client.get(f"/journal/secure/{second.pk}/").content.decode()
+
+
+def test_the_secure_moment_page_carries_a_fresh_key_so_a_resent_form_saves_once(owner_client, owner):
+    pages = [owner_client.get("/journal/secure/").content.decode() for _ in range(2)]
+    first, second = (re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1) for page in pages)
+    assert first != second, "each form its own key"
+    for _ in range(2):
+        owner_client.post("/journal/secure/", {"idempotency_key": first, "what_happened": "Stayed calm"})
+    assert SecureMoment.objects.filter(user=owner).count() == 1

@@ -51,7 +51,7 @@ def test_add_and_remove_your_own_trigger(owner_client, owner):
     choice = CustomChoice.objects.get(user=owner)
     assert (choice.key, choice.label) == ("my-work-deadline", "Work deadline")
     response = owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": "work deadline"})
-    assert "already have one" in response.content.decode()
+    assert "You already have one with that name. Try another." in response.content.decode()
     TriggerLogFactory(user=owner, trigger_kind="my-work-deadline")
     owner_client.post(f"/journal/settings/choices/{choice.pk}/delete/")
     assert not CustomChoice.objects.exists()
