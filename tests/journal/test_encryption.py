@@ -109,4 +109,11 @@ def test_resealing_says_how_many_rows_it_resealed(owner, settings):
     settings.FERNET_KEYS = ["the-new-key", "the-old-key"]
     output = io.StringIO()
     call_command("reseal_journal", stdout=output)
-    assert "reframes: 3 re-sealed" in output.getvalue()
+    assert output.getvalue().splitlines() == [
+        "trigger logs: 0 re-sealed (what_happened, story, notes)",
+        "secure moments: 0 re-sealed (what_happened, what_helped)",
+        "pause sessions: 0 re-sealed (what_i_did, unsent_message)",
+        "reframes: 3 re-sealed (anxious_thought, alternatives, balanced_thought, script_instead, script_try)",
+        "weekly reflections: 0 re-sealed (noticed, helped, intention)",
+        "Done. Every journal text now opens with the first key alone.",
+    ]

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.db import IntegrityError
 from django.utils import timezone
 
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
@@ -313,7 +314,7 @@ def test_a_refused_choice_about_the_message_keeps_the_words_and_decides_nothing(
 def test_starting_a_second_pause_says_the_first_is_still_running(owner_client, owner):
     running = PauseSessionFactory(user=owner, started_at=timezone.now())
     page = owner_client.get(start(owner_client)["Location"]).content.decode()
-    assert "You already have a pause running. Here it is." in page
+    assert re.search(r">\s*You already have a pause running. Here it is.\s*<", page)
     opened = owner_client.get("/journal/pause/")  # only opening the start page: no need to say anything
     assert opened["Location"] == f"/journal/pause/{running.pk}/"
     assert "already have a pause running" not in owner_client.get(opened["Location"]).content.decode()
@@ -326,3 +327,12 @@ def test_the_pause_page_carries_a_fresh_key_so_a_resent_form_starts_one_pause(ow
     for _ in range(2):
         owner_client.post("/journal/pause/", {"idempotency_key": first, "minutes": "20"})
     assert PauseSession.objects.filter(user=owner).count() == 1
+
+
+def test_a_pause_that_ended_between_two_taps_lets_you_start_afresh(owner_client, owner, monkeypatch):
+    def another_tab_won(*args, **kwargs):  # ...and that pause has ended by the time we look for it
+        raise IntegrityError("unique_current_pause")
+
+    monkeypatch.setattr("journal.views.pauses.save_once", another_tab_won)
+    response = start(owner_client)
+    assert response.status_code == 302 and response["Location"] == "/journal/pause/"
