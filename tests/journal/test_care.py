@@ -238,7 +238,8 @@ def test_a_reframe_of_a_moment_with_words_of_distress_leads_with_care_on_the_mom
 
 def test_an_ordinary_reframe_is_saved_with_a_thank_you_and_no_panel(owner_client):
     response = reframe(owner_client)
-    assert "Reframe saved." in response.content.decode() and not leads_with_care(response)
+    assert [message.message for message in response.context["messages"]] == ["Reframe saved."]
+    assert not leads_with_care(response)
 
 
 def test_editing_a_reframe_into_distress_leads_with_care(owner_client, owner):

@@ -109,7 +109,7 @@ def test_a_draft_keeps_only_the_anxious_thought(owner_client, owner):
         "",
     )
     content = response.content.decode()
-    assert "Draft kept" in content
+    assert [message.message for message in response.context["messages"]] == ["Draft kept. Finish it whenever you like."]
     drafts = content[content.index("Drafts to finish") : content.index("Ideas from the lessons")]
     assert "They are going to leave me." in drafts and f"/journal/reframes/{reframe.pk}/" in drafts
 
