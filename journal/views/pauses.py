@@ -95,7 +95,6 @@ def pause_page(request, pause, finish_form=None, message_form=None):
             "needs_care": pause_needs_care(pause),
             "end_is_announced": running and end_is_announced(pause),
         },
-        status=422 if request.htmx and (finish_form or message_form) else 200,
     )
 
 

@@ -251,9 +251,11 @@ def test_editing_a_moment_unticks_and_ticks_its_feelings_kind_by_kind(owner_clie
 def test_delete_asks_first(owner_client, owner):
     log = TriggerLogFactory(user=owner)
     pause = PauseSessionFactory(user=owner, log=log)
-    assert "Delete this moment?" in owner_client.get(f"/journal/log/{log.pk}/delete/").content.decode()
+    asking = owner_client.get(f"/journal/log/{log.pk}/delete/").content.decode()
+    assert "Delete this moment?" in asking and 'name="csrfmiddlewaretoken"' in asking
     assert TriggerLog.objects.filter(pk=log.pk).exists()
-    owner_client.post(f"/journal/log/{log.pk}/delete/")
+    deleted = owner_client.post(f"/journal/log/{log.pk}/delete/", follow=True)
     assert not TriggerLog.objects.filter(pk=log.pk).exists()
+    assert [message.message for message in deleted.context["messages"]] == ["That moment is deleted."]
     pause.refresh_from_db()
     assert pause.log is None

@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import StreamingHttpResponse
 
@@ -97,6 +98,21 @@ def refused_rows(response):
     """The rows the page lists as not usable, as the person reads them."""
     section = re.search(r'id="problems-heading".*?<ul>(.*?)</ul>', response.content.decode(), re.S)
     return [html.unescape(row) for row in re.findall(r"<li>(.*?)</li>", section.group(1))] if section else []
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "extension"),
+    [
+        ("/journal/export.json", "application/json; charset=utf-8", "json"),
+        ("/journal/export.csv", "text/csv; charset=utf-8", "csv"),
+    ],
+)
+def test_a_download_is_a_file_named_for_the_persons_own_day(owner_client, owner, path, content_type, extension):
+    UserSettings.objects.filter(user=owner).update(time_zone="Pacific/Auckland")
+    with time_machine.travel(datetime(2026, 2, 1, 12, 0, tzinfo=UTC), tick=False):  # already 2 February there
+        response = owner_client.get(path)
+    assert response["Content-Type"] == content_type
+    assert response["Content-Disposition"] == f'attachment; filename="secure-base-journal-2026-02-02.{extension}"'
 
 
 def test_export_holds_everything(owner_client, full_journal):

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from journal.models import PauseSession
-from reminders.models import Notification
+from reminders.models import Notification, PushSubscription
 from tests.reminders.conftest import run_worker, travel
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -91,3 +91,15 @@ def test_without_a_device_the_pause_page_says_how_to_get_one(owner_client, push_
         page = owner_client.get(f"/journal/pause/{pause.pk}/").content.decode()
     assert "A notification will come" not in page
     assert 'href="/reminders/#device-heading">Turn on notifications</a>' in page
+
+
+def test_a_notification_planned_for_an_earlier_pause_says_nothing_about_this_one(owner_client, device, push_service):
+    start_pause(owner_client)
+    PushSubscription.objects.all().delete()  # notifications turned off on the only device
+    with travel(STARTED + timedelta(hours=1)):
+        second_key = "0e6a5d3c-1f5e-4a3b-8d7c-9b2a1c0d3e4f"
+        owner_client.post("/journal/pause/", {"minutes": "20", "idempotency_key": second_key})
+        second = PauseSession.objects.latest("started_at")
+        page = owner_client.get(f"/journal/pause/{second.pk}/").content.decode()
+    assert Notification.objects.count() == 1, "the first pause's"
+    assert "A notification will come" not in page
