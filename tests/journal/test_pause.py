@@ -336,3 +336,11 @@ def test_a_pause_that_ended_between_two_taps_lets_you_start_afresh(owner_client,
     monkeypatch.setattr("journal.views.pauses.save_once", another_tab_won)
     response = start(owner_client)
     assert response.status_code == 302 and response["Location"] == "/journal/pause/"
+
+
+def test_the_pause_page_with_both_its_forms_gives_every_box_its_own_id(owner_client, owner):
+    pause = PauseSessionFactory(user=owner, started_at=timezone.now(), unsent_message="See you later?")
+    page = owner_client.get(f"/journal/pause/{pause.pk}/").content.decode()
+    assert page.count('name="unsent_message"') == 2, "the message box while it runs, and the one for its end"
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

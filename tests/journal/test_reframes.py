@@ -206,3 +206,15 @@ def test_asking_for_a_starter_one_past_a_lessons_last_gives_an_empty_form(owner_
     assert response.status_code == 200
     starters = ("anxious_thought", "alternatives", "balanced_thought", "script_instead", "script_try")
     assert not any(response.context["form"].initial.get(name) for name in starters)
+
+
+def test_a_reframe_of_a_moment_points_to_the_fear_of_abandonment_lesson_unless_one_was_chosen(owner_client, owner):
+    log = TriggerLogFactory(user=owner)
+    initial = owner_client.get("/journal/reframes/new/", {"log": log.pk}).context["form"].initial
+    assert (initial["log"], initial["lesson_slug"]) == (log.pk, "reframing-fear-of-abandonment")
+
+
+def test_a_lessons_script_keeps_the_lesson_it_came_from(owner_client):
+    lesson = next(lesson for lesson in library() if lesson.scripts)
+    initial = owner_client.get("/journal/reframes/new/", {"lesson": lesson.slug, "script": 0}).context["form"].initial
+    assert (initial["lesson_slug"], initial["kind"]) == (lesson.slug, "script")
