@@ -117,7 +117,9 @@ def test_a_draft_keeps_only_the_anxious_thought(owner_client, owner):
 def test_without_the_draft_button_a_reframe_needs_its_balanced_thought(owner_client):
     response = owner_client.post("/journal/reframes/new/", {"anxious_thought": "They are going to leave me."})
     content = response.content.decode()
-    assert "save this as a draft to finish later" in content
+    assert response.context["form"].errors["balanced_thought"] == [
+        "Write a balanced thought, or save this as a draft to finish later."
+    ]
     assert re.search(r"<textarea[^>]*>\s*They are going to leave me.</textarea>", content)
     assert not Reframe.objects.exists()
 
@@ -218,3 +220,22 @@ def test_a_lessons_script_keeps_the_lesson_it_came_from(owner_client):
     lesson = next(lesson for lesson in library() if lesson.scripts)
     initial = owner_client.get("/journal/reframes/new/", {"lesson": lesson.slug, "script": 0}).context["form"].initial
     assert (initial["lesson_slug"], initial["kind"]) == (lesson.slug, "script")
+
+
+def test_the_new_reframe_page_carries_a_fresh_key_so_a_resent_form_saves_once(owner_client, owner):
+    pages = [owner_client.get("/journal/reframes/new/").content.decode() for _ in range(2)]
+    first, second = (re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1) for page in pages)
+    assert first != second, "each form its own key"
+    for _ in range(2):
+        owner_client.post(
+            "/journal/reframes/new/",
+            {"idempotency_key": first, "anxious_thought": "They will leave.", "balanced_thought": "They are busy."},
+        )
+    assert Reframe.objects.filter(user=owner).count() == 1
+
+
+def test_editing_a_script_opens_it_as_a_script(owner_client, owner):
+    script = ReframeFactory(user=owner, anxious_thought="", balanced_thought="", script_try="Can we talk tonight?")
+    form = owner_client.get(f"/journal/reframes/{script.pk}/").context["form"]
+    assert form.is_script
+    assert form["kind"].value() == "script"
