@@ -10,7 +10,7 @@ from journal.forms import CustomChoiceForm, SettingsForm
 from journal.models import CustomChoice
 
 
-def render_settings(request, form, choice_form, status=200):
+def render_settings(request, form, choice_form):
     return render(
         request,
         "journal/settings.html",
@@ -20,7 +20,6 @@ def render_settings(request, form, choice_form, status=200):
             "custom_choices": CustomChoice.objects.for_user(request.user),
             "suggested_country": suggested_country(request.journal_settings),
         },
-        status=status,
     )
 
 

@@ -141,3 +141,29 @@ def test_a_new_local_time_input_keeps_its_attributes_and_writes_minutes():
     html = widget.render("when", datetime(2026, 2, 1, 9, 5, 30))
     assert 'type="datetime-local"' in html and 'value="2026-02-01T09:05"' in html
     assert 'max="2026-02-01T10:00"' in html and 'class="when"' in html
+
+
+def test_a_chip_is_a_label_wrapping_its_input_and_tied_to_it_by_id():
+    chips = re.findall(r'<label class="chip".*?</label>', str(QuickLogForm()["trigger_kind"]))
+    assert chips[0] == (
+        '<label class="chip" for="id_trigger_kind_0"><input type="radio" name="trigger_kind" value="slow_reply"'
+        ' required id="id_trigger_kind_0"><span>Slow or no reply</span></label>'
+    )
+    checked = re.findall(r'<label class="chip".*?</label>', str(QuickLogForm()["when"]))[0]
+    assert checked.endswith(' id="id_when_0" checked><span>Now</span></label>')
+
+
+def test_a_chip_in_a_form_without_ids_has_no_for():
+    chips = re.findall(r'<label class="chip".*?</label>', str(QuickLogForm(auto_id=False)["trigger_kind"]))
+    assert chips[0] == (
+        '<label class="chip"><input type="radio" name="trigger_kind" value="slow_reply" required>'
+        "<span>Slow or no reply</span></label>"
+    )
+
+
+def test_a_moments_detail_opens_with_its_own_tags_chosen(owner_client, owner):
+    log = TriggerLogFactory(user=owner)
+    log.set_tags(LogTag.Kind.EMOTION, [Emotion.FEAR])
+    page = owner_client.get(f"/journal/log/{log.pk}/").content.decode()
+    assert re.search(r'value="fear" id="id_emotions_\d+" checked>', page)
+    assert not re.search(r'value="sadness" id="id_emotions_\d+" checked>', page)

@@ -1,8 +1,10 @@
 import io
+import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -146,11 +148,23 @@ def test_an_empty_week_is_a_kind_page(owner_client):
     assert "A quiet week in your journal" in response.content.decode()
 
 
-def test_empty_current_week_offers_last_week(owner_client, owner):
-    moment(owner, timezone.now() - timedelta(weeks=1))
-    content = owner_client.get("/journal/review/").content.decode()
-    if "A quiet week" in content:
-        assert "Look back at last week" in content
+def test_an_empty_current_week_opens_on_last_week_and_offers_it_from_this_one(owner_client, owner):
+    with time_machine.travel(at(25, 12), tick=False):  # a Wednesday: this week (2026-W48) is open, and empty
+        moment(owner, at(18, 20))
+        landing = owner_client.get("/journal/review/").content.decode()
+        this_week = owner_client.get("/journal/review/2026-W48/").content.decode()
+    assert "<h1>Last week</h1>" in landing
+    assert "A quiet week in your journal" in this_week
+    assert re.search(r'href="/journal/review/2026-W47/">Look back at last week', this_week)
+
+
+def test_a_week_in_the_address_is_the_persons_own_sunday_week(owner_client, owner):
+    owner.journal_settings.week_start = WeekStart.SUNDAY
+    owner.journal_settings.save()
+    moment(owner, at(22, 20), trigger_kind="slow_reply")  # Sunday 22nd: first day of the Sunday week 2026-W48
+    moment(owner, at(21, 23, 30), trigger_kind="plans_changed")  # Saturday 23:30: the week before
+    review = owner_client.get("/journal/review/2026-W48/").context["review"]
+    assert [trigger[0] for trigger in review.triggers] == ["slow_reply"]
 
 
 def test_week_boundary_follows_a_sunday_start(owner):

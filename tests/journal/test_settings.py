@@ -50,6 +50,9 @@ def test_add_and_remove_your_own_trigger(owner_client, owner):
     owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": "Work deadline"})
     choice = CustomChoice.objects.get(user=owner)
     assert (choice.key, choice.label) == ("my-work-deadline", "Work deadline")
+    listed = owner_client.get("/journal/settings/").content.decode()
+    assert f'action="/journal/settings/choices/{choice.pk}/delete/"' in listed
+    assert 'Remove<span class="visually-hidden"> Work deadline</span>' in listed
     response = owner_client.post("/journal/settings/choices/", {"list_name": "trigger", "label": "work deadline"})
     assert "You already have one with that name. Try another." in response.content.decode()
     TriggerLogFactory(user=owner, trigger_kind="my-work-deadline")
