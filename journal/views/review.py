@@ -54,7 +54,7 @@ def weeks_asked(request):
 
 
 def chart_context(review):
-    number = f"{review.weeks} weeks" if review.weeks > 1 else "this week"
+    number = f"over {review.weeks} weeks" if review.weeks > 1 else "this week"
     return {
         "triggers_chart": charts.bars(
             [(label, n, f"{n} · avg {average:.1f}") for _, label, n, average in review.triggers[:8]],

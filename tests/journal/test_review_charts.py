@@ -2,6 +2,7 @@
 
 import re
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -9,8 +10,11 @@ import time_machine
 from django.utils import timezone
 
 from journal import charts
+from journal.charts import WIDTH
 from journal.factories import CustomChoiceFactory, PauseSessionFactory, TriggerLogFactory
-from journal.review import week_at_a_glance
+from journal.review import ENOUGH_TO_TELL, week_at_a_glance
+from journal.review.totals import Relief
+from journal.views.review import chart_context
 
 
 def test_bars_escape_labels_people_wrote_themselves():
@@ -185,3 +189,70 @@ def test_the_heatmap_grid_is_a_corner_the_times_of_day_then_each_day_and_its_cou
         '<span class="heat-row">Mon</span><span class="heat-cell heat-0"></span><span class="heat-cell heat-4">2</span>'
         '<span class="heat-cell heat-0"></span><span class="heat-cell heat-3">1</span>'
     )
+
+
+def chart_words(chart):
+    """A chart's name and description, as assistive technology reads them."""
+    return re.search(r'-title">([^<]*)</span><span class="visually-hidden" id="[\w-]+-desc">([^<]*)<', chart).groups()
+
+
+def a_review(weeks):
+    return SimpleNamespace(
+        weeks=weeks,
+        triggers=[(f"t{n}", f"Trigger {n}", 10 - n, 5.0 + n / 10) for n in range(9)],
+        heatmap=[("Mon", [0, 1, 2, 3])],
+        periods=["Morning", "Afternoon", "Evening", "Night"],
+        urges=[(f"u{n}", f"Urge {n}", 1, 2, 0) for n in range(7)],
+        sensations=[("Tight chest", 3)],
+        helped=[Relief("Slow breathing", ENOUGH_TO_TELL, 12), Relief("A walk", ENOUGH_TO_TELL - 1, 9)],
+        figures=[SimpleNamespace(label="Moments logged", trend=[1, 2, 3])],
+    )
+
+
+def test_each_review_chart_says_what_it_shows_for_one_week():
+    drawn = chart_context(a_review(weeks=1))
+    assert chart_words(drawn["triggers_chart"]) == (
+        "What set you off",
+        "Moments logged this week, by trigger, with their average intensity.",
+    )
+    assert chart_words(drawn["heatmap_chart"]) == (
+        "When moments came",
+        "Moments logged this week by day of the week and time of day. Darker means more.",
+    )
+    assert chart_words(drawn["urges_chart"]) == (
+        "Urges: acted on or held back",
+        "For each urge, how often you acted on it (orange), held back (green) or had not decided yet (grey).",
+    )
+    assert chart_words(drawn["sensations_chart"]) == (
+        "What your body felt",
+        "The body sensations noted most often this week.",
+    )
+    assert chart_words(drawn["helped_chart"])[0] == "What helps"
+    assert chart_words(drawn["helped_chart"])[1].endswith(
+        f"Things with fewer than {ENOUGH_TO_TELL} moments are left out: too few to tell."
+    )
+    assert "Moments logged, last 8 weeks" in drawn["sparklines"][0]
+
+
+@pytest.mark.parametrize("weeks", [2, 4])
+def test_review_charts_over_several_weeks_say_so(weeks):
+    drawn = chart_context(a_review(weeks=weeks))
+    assert chart_words(drawn["triggers_chart"])[1].startswith(f"Moments logged over {weeks} weeks, by trigger")
+    assert chart_words(drawn["heatmap_chart"])[1].startswith(f"Moments logged over {weeks} weeks by day")
+    assert chart_words(drawn["sensations_chart"])[1] == f"The body sensations noted most often over {weeks} weeks."
+
+
+def test_review_charts_keep_to_their_top_rows_and_their_colours():
+    drawn = chart_context(a_review(weeks=1))
+    assert drawn["triggers_chart"].count('class="bar-row"') == 8
+    assert '<span class="bar-note">10 · avg 5.0</span>' in drawn["triggers_chart"]
+    assert drawn["urges_chart"].count('class="bar-row"') == 6
+    assert 'class="series-4"' in drawn["sensations_chart"]
+    assert '<span class="bar-note">3</span>' in drawn["sensations_chart"]
+    helped = drawn["helped_chart"]
+    assert helped.count('class="bar-row"') == 1, "too few moments to tell are left out"
+    assert f'<span class="bar-note">{12 / ENOUGH_TO_TELL:.1f} lower · {ENOUGH_TO_TELL}</span>' in helped
+    assert 'class="series-3"' in helped
+    # A drop of 12 / ENOUGH_TO_TELL on a fixed scale of 10: the bar's length says how big the drop is out of 10.
+    width = round(WIDTH * (12 / ENOUGH_TO_TELL) / 10)
+    assert f'width="{width}"' in helped
