@@ -132,6 +132,18 @@ def test_the_dates_of_a_filter_are_days_in_the_persons_own_zone(owner_client, ow
         ]
 
 
+@pytest.mark.parametrize(
+    ("since", "until", "refused"), [("2026-05-10", "2026-05-09", True), ("2026-05-10", "2026-05-10", False)]
+)
+def test_a_start_date_after_the_end_date_is_refused_and_one_day_is_fine(owner_client, owner, since, until, refused):
+    TriggerLogFactory(user=owner, occurred_at=datetime(2026, 5, 10, 12, tzinfo=UTC), what_happened="on the tenth")
+    response = owner_client.get("/journal/", {"since": since, "until": until})
+    assert response.context["filters"].non_field_errors() == (
+        ["The start date is after the end date."] if refused else []
+    )
+    assert shown(response) == ["on the tenth"]
+
+
 def test_a_bad_filter_says_so_and_shows_everything(owner_client, owner):
     TriggerLogFactory(user=owner)
     response = owner_client.get("/journal/", {"since": "2026-05-10", "until": "2026-05-01", "trigger": "nonsense"})

@@ -149,6 +149,7 @@ def test_a_chip_is_a_label_wrapping_its_input_and_tied_to_it_by_id():
         '<label class="chip" for="id_trigger_kind_0"><input type="radio" name="trigger_kind" value="slow_reply"'
         ' required id="id_trigger_kind_0"><span>Slow or no reply</span></label>'
     )
+    assert '</label>\n<label class="chip"' in str(QuickLogForm()["trigger_kind"]), "one chip to a line"
     checked = re.findall(r'<label class="chip".*?</label>', str(QuickLogForm()["when"]))[0]
     assert checked.endswith(' id="id_when_0" checked><span>Now</span></label>')
 
