@@ -43,7 +43,7 @@ def picked_day(request):
         day = date.fromisoformat(request.GET.get("date", ""))
     except ValueError:
         return None
-    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
+    return day if FIRST_YEAR <= day.isocalendar().year <= LAST_YEAR else None  # 31 Dec 2999 is in 3000-W01
 
 
 def weeks_asked(request):

@@ -239,3 +239,13 @@ def test_editing_a_script_opens_it_as_a_script(owner_client, owner):
     form = owner_client.get(f"/journal/reframes/{script.pk}/").context["form"]
     assert form.is_script
     assert form["kind"].value() == "script"
+
+
+def test_a_reframe_of_a_moment_starts_from_its_story_unless_a_lesson_gave_the_thought(owner_client, owner):
+    log = TriggerLogFactory(user=owner, story="x" * 600)
+    initial = owner_client.get("/journal/reframes/new/", {"log": log.pk}).context["form"].initial
+    assert initial["anxious_thought"] == "x" * 500, "as much of the story as the box holds"
+    lesson = next(lesson for lesson in library() if lesson.reframes)
+    asked = {"log": log.pk, "lesson": lesson.slug, "reframe": 0}
+    initial = owner_client.get("/journal/reframes/new/", asked).context["form"].initial
+    assert (initial["anxious_thought"], initial["lesson_slug"]) == (lesson.reframes[0].anxious, lesson.slug)

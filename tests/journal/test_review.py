@@ -373,6 +373,25 @@ def test_odd_picker_dates_and_weeks_values_never_break_the_page(owner_client, va
     assert owner_client.get("/journal/review/", {"weeks": value}).status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("picked", "week"),
+    [
+        ("1900-01-01", "1900-W01"),
+        ("2999-12-27", "2999-W52"),
+        ("1899-12-31", None),
+        ("2999-12-31", None),  # a Tuesday in the week the calendar counts as 3000-W01, which no address can name
+        ("3000-01-01", None),
+    ],
+)
+def test_a_picked_day_opens_its_week_if_an_address_can_name_it(owner_client, picked, week):
+    response = owner_client.get("/journal/review/", {"date": picked})
+    if week:
+        assert response["Location"] == f"/journal/review/{week}/"
+        assert owner_client.get(response["Location"]).status_code == 200
+    else:
+        assert response.status_code == 200
+
+
 @pytest.mark.parametrize(("asked", "shown"), [("abc", 1), ("", 1), ("0", 1), ("-3", 1), ("4", 4), ("99", MAX_WEEKS)])
 def test_the_number_of_weeks_asked_for_is_kept_between_one_and_the_most_shown(owner_client, asked, shown):
     assert owner_client.get("/journal/review/", {"weeks": asked}).context["review"].weeks == shown
