@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
 from journal.models import PauseSession
+from tests.pages import submission_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -321,8 +322,7 @@ def test_starting_a_second_pause_says_the_first_is_still_running(owner_client, o
 
 
 def test_the_pause_page_carries_a_fresh_key_so_a_resent_form_starts_one_pause(owner_client, owner):
-    pages = [owner_client.get("/journal/pause/").content.decode() for _ in range(2)]
-    first, second = (re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1) for page in pages)
+    first, second = submission_keys(owner_client, "/journal/pause/")
     assert first != second, "each form its own key"
     for _ in range(2):
         owner_client.post("/journal/pause/", {"idempotency_key": first, "minutes": "20"})

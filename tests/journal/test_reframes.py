@@ -8,6 +8,7 @@ from django.utils.html import escape
 from attachment_app.lessons import library
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
 from journal.models import Reframe
+from tests.pages import submission_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -223,8 +224,7 @@ def test_a_lessons_script_keeps_the_lesson_it_came_from(owner_client):
 
 
 def test_the_new_reframe_page_carries_a_fresh_key_so_a_resent_form_saves_once(owner_client, owner):
-    pages = [owner_client.get("/journal/reframes/new/").content.decode() for _ in range(2)]
-    first, second = (re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1) for page in pages)
+    first, second = submission_keys(owner_client, "/journal/reframes/new/")
     assert first != second, "each form its own key"
     for _ in range(2):
         owner_client.post(

@@ -13,6 +13,7 @@ from journal.models import SecureMoment, UserSettings
 from journal.review import build_review
 from journal.weeks import Week
 from tests.journal.test_care import PRAISE, leads_with_care
+from tests.pages import submission_keys
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -188,8 +189,7 @@ def test_each_of_several_secure_moments_opens_as_itself(owner_client, owner):
 
 
 def test_the_secure_moment_page_carries_a_fresh_key_so_a_resent_form_saves_once(owner_client, owner):
-    pages = [owner_client.get("/journal/secure/").content.decode() for _ in range(2)]
-    first, second = (re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1) for page in pages)
+    first, second = submission_keys(owner_client, "/journal/secure/")
     assert first != second, "each form its own key"
     for _ in range(2):
         owner_client.post("/journal/secure/", {"idempotency_key": first, "what_happened": "Stayed calm"})
