@@ -14,9 +14,3 @@ CHART_IDS = re.compile(rb"chart-\d+")
 def seen(response):
     body = b"".join(response.streaming_content) if response.streaming else response.content
     return CHART_IDS.sub(b"chart-n", ONE_TIME_VALUES.sub(b"<one-time>", body))
-
-
-def submission_keys(client, path, times=2):
-    """The one-time submission key of the form at `path`, from `times` fresh openings of the page."""
-    pages = [client.get(path).content.decode() for _ in range(times)]
-    return [re.search(r'name="idempotency_key" value="([0-9a-f-]{36})"', page).group(1) for page in pages]

@@ -8,7 +8,6 @@ from django.utils.html import escape
 from attachment_app.lessons import library
 from journal.factories import PauseSessionFactory, ReframeFactory, TriggerLogFactory
 from journal.models import Reframe
-from tests.pages import submission_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -221,17 +220,6 @@ def test_a_lessons_script_keeps_the_lesson_it_came_from(owner_client):
     lesson = next(lesson for lesson in library() if lesson.scripts)
     initial = owner_client.get("/journal/reframes/new/", {"lesson": lesson.slug, "script": 0}).context["form"].initial
     assert (initial["lesson_slug"], initial["kind"]) == (lesson.slug, "script")
-
-
-def test_the_new_reframe_page_carries_a_fresh_key_so_a_resent_form_saves_once(owner_client, owner):
-    first, second = submission_keys(owner_client, "/journal/reframes/new/")
-    assert first != second, "each form its own key"
-    for _ in range(2):
-        owner_client.post(
-            "/journal/reframes/new/",
-            {"idempotency_key": first, "anxious_thought": "They will leave.", "balanced_thought": "They are busy."},
-        )
-    assert Reframe.objects.filter(user=owner).count() == 1
 
 
 def test_editing_a_script_opens_it_as_a_script(owner_client, owner):

@@ -13,7 +13,6 @@ from journal.models import SecureMoment, UserSettings
 from journal.review import build_review
 from journal.weeks import Week
 from tests.journal.test_care import PRAISE, leads_with_care
-from tests.pages import submission_keys
 
 pytestmark = pytest.mark.django_db
 LONDON = ZoneInfo("Europe/London")
@@ -186,11 +185,3 @@ def test_each_of_several_secure_moments_opens_as_itself(owner_client, owner):
     second.what_happened = "The second one"
     second.save()
     assert "The second one" in owner_client.get(f"/journal/secure/{second.pk}/").content.decode()
-
-
-def test_the_secure_moment_page_carries_a_fresh_key_so_a_resent_form_saves_once(owner_client, owner):
-    first, second = submission_keys(owner_client, "/journal/secure/")
-    assert first != second, "each form its own key"
-    for _ in range(2):
-        owner_client.post("/journal/secure/", {"idempotency_key": first, "what_happened": "Stayed calm"})
-    assert SecureMoment.objects.filter(user=owner).count() == 1
